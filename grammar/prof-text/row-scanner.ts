@@ -1,0 +1,197 @@
+// Splits report rows into fields. A row is read from both ends: the label and module are
+// the first two words, the numbers are the last words, and SRC is whatever lies between
+// (it can contain spaces: `<no location info>`, Windows paths). formats-reference.md §1.6.
+import { scanDecimal, scanUnsigned } from './numbers.js';
+import type { TableLayout } from './layout.js';
+
+const SPACE = 32;
+const TAB = 9;
+
+export interface TreeRowFields {
+  /** Leading spaces: one per level, the root MAIN at 0. */
+  depth: number;
+  label: string;
+  module: string;
+  src: string | null;
+  /** The `no.` column; null when old GHC jammed it against the module (see `jammedModuleAndId`). */
+  stackId: number | null;
+  /** GHC < 8 could print a long module name and a 6-digit stack number with no space between (trac #8811). */
+  jammedModuleAndId: string | null;
+  entries: number;
+  individualTimePct: number;
+  individualAllocPct: number;
+  inheritedTimePct: number;
+  inheritedAllocPct: number;
+  ticks: number | null;
+  bytes: number | null;
+}
+
+export interface FlatRowFields {
+  label: string;
+  module: string;
+  src: string | null;
+  timePct: number;
+  allocPct: number;
+  ticks: number | null;
+  bytes: number | null;
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/**
+ * Scans `count` whitespace-separated words backwards from `end`, storing their bounds in
+ * `bounds` (rightmost first, as [start, end] pairs). Returns the start of the leftmost one,
+ * or -1 if the line runs out before `limit`.
+ */
+function wordsFromRight(text: string, limit: number, end: number, count: number, bounds: number[]): number {
+  let position = end;
+  for (let k = 0; k < count; k++) {
+    while (position > limit && isBlank(text.charCodeAt(position - 1))) position--;
+    const wordEnd = position;
+    while (position > limit && !isBlank(text.charCodeAt(position - 1))) position--;
+    if (position === wordEnd) return -1;
+    bounds[2 * k] = position;
+    bounds[2 * k + 1] = wordEnd;
+  }
+  return position;
+}
+
+const scratch: number[] = new Array(16).fill(0);
+
+/** Start of the first word at or after `position`, and its end. */
+function nextWord(text: string, position: number, end: number): [number, number] {
+  while (position < end && isBlank(text.charCodeAt(position))) position++;
+  const start = position;
+  while (position < end && !isBlank(text.charCodeAt(position))) position++;
+  return [start, position];
+}
+
+function trimmedOrNull(text: string, start: number, end: number): string | null {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return start < end ? text.slice(start, end) : null;
+}
+
+function endsInDigit(text: string, start: number, end: number): boolean {
+  const code = text.charCodeAt(end - 1);
+  return end > start && code >= 48 && code <= 57;
+}
+
+/**
+ * Reads one call-tree row in text[start, end) (no line terminator). Returns null when the
+ * line is not a row of this layout.
+ */
+export function scanTreeRow(text: string, start: number, end: number, layout: TableLayout): TreeRowFields | null {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  let position = start;
+  while (position < end && text.charCodeAt(position) === SPACE) position++;
+  const depth = position - start;
+  const [labelStart, labelEnd] = nextWord(text, position, end);
+  if (labelStart === labelEnd) return null;
+
+  // Numbers on the right: entries, 4 percentages, then ticks and bytes with -P/-pa.
+  const numberCount = layout.hasTicks ? 7 : 5;
+  const bounds = scratch;
+  const numbersStart = wordsFromRight(text, labelEnd, end, numberCount, bounds);
+  if (numbersStart < 0) return null;
+  let ticks: number | null = null;
+  let bytes: number | null = null;
+  let k = 0;
+  if (layout.hasTicks) {
+    bytes = scanUnsigned(text, bounds[0]!, bounds[1]!);
+    ticks = scanUnsigned(text, bounds[2]!, bounds[3]!);
+    if (Number.isNaN(bytes) || Number.isNaN(ticks)) return null;
+    k = 2;
+  }
+  const inheritedAllocPct = scanDecimal(text, bounds[2 * k]!, bounds[2 * k + 1]!);
+  const inheritedTimePct = scanDecimal(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
+  const individualAllocPct = scanDecimal(text, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
+  const individualTimePct = scanDecimal(text, bounds[2 * k + 6]!, bounds[2 * k + 7]!);
+  const entries = scanUnsigned(text, bounds[2 * k + 8]!, bounds[2 * k + 9]!);
+  if (
+    Number.isNaN(inheritedAllocPct) ||
+    Number.isNaN(inheritedTimePct) ||
+    Number.isNaN(individualAllocPct) ||
+    Number.isNaN(individualTimePct) ||
+    Number.isNaN(entries)
+  ) {
+    return null;
+  }
+
+  // The stack number, just left of the numbers.
+  const idStart = wordsFromRight(text, labelEnd, numbersStart, 1, bounds);
+  if (idStart < 0) return null;
+  const idEnd = bounds[1]!;
+  const label = text.slice(labelStart, labelEnd);
+  const stackId = scanUnsigned(text, idStart, idEnd);
+  const [moduleStart, moduleEnd] = nextWord(text, labelEnd, idStart);
+  const row: TreeRowFields = {
+    depth,
+    label,
+    module: '',
+    src: null,
+    stackId: null,
+    jammedModuleAndId: null,
+    entries,
+    individualTimePct,
+    individualAllocPct,
+    inheritedTimePct,
+    inheritedAllocPct,
+    ticks,
+    bytes,
+  };
+  if (!Number.isNaN(stackId) && moduleStart < moduleEnd) {
+    row.module = text.slice(moduleStart, moduleEnd);
+    row.stackId = stackId;
+    // Between module and number lies SRC, or nothing in reports without that column.
+    const between = trimmedOrNull(text, moduleEnd, idStart);
+    if (layout.hasSrc !== (between !== null)) return null;
+    row.src = between;
+    return row;
+  }
+  // No separate stack number: the word left of the numbers is module and number run together.
+  if (!layout.hasSrc && moduleStart === moduleEnd && endsInDigit(text, idStart, idEnd)) {
+    row.jammedModuleAndId = text.slice(idStart, idEnd);
+    return row;
+  }
+  return null;
+}
+
+/** Reads one row of the flat "top cost centres" table in text[start, end). */
+export function scanFlatRow(text: string, start: number, end: number, layout: TableLayout): FlatRowFields | null {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  const [labelStart, labelEnd] = nextWord(text, start, end);
+  if (labelStart === labelEnd) return null;
+  const numberCount = layout.hasTicks ? 4 : 2;
+  const bounds = scratch;
+  const numbersStart = wordsFromRight(text, labelEnd, end, numberCount, bounds);
+  if (numbersStart < 0) return null;
+  let ticks: number | null = null;
+  let bytes: number | null = null;
+  let k = 0;
+  if (layout.hasTicks) {
+    bytes = scanUnsigned(text, bounds[0]!, bounds[1]!);
+    ticks = scanUnsigned(text, bounds[2]!, bounds[3]!);
+    if (Number.isNaN(bytes) || Number.isNaN(ticks)) return null;
+    k = 2;
+  }
+  const allocPct = scanDecimal(text, bounds[2 * k]!, bounds[2 * k + 1]!);
+  const timePct = scanDecimal(text, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
+  if (Number.isNaN(allocPct) || Number.isNaN(timePct)) return null;
+  const [moduleStart, moduleEnd] = nextWord(text, labelEnd, numbersStart);
+  if (moduleStart === moduleEnd) return null;
+  const src = layout.hasSrc ? trimmedOrNull(text, moduleEnd, numbersStart) : null;
+  if (layout.hasSrc && src === null) return null;
+  if (!layout.hasSrc && trimmedOrNull(text, moduleEnd, numbersStart) !== null) return null;
+  return {
+    label: text.slice(labelStart, labelEnd),
+    module: text.slice(moduleStart, moduleEnd),
+    src,
+    timePct,
+    allocPct,
+    ticks,
+    bytes,
+  };
+}

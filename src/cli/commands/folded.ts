@@ -1,0 +1,39 @@
+// `ghcprof folded FILE`: folded stacks for flamegraph.pl, inferno and speedscope.
+import { Command, Option } from 'commander';
+import { METRICS, metricUnavailableReason, type Metric } from '../../analyze/metric.js';
+import { formatWarning } from '../../model/diagnostic.js';
+import { foldedStacks } from '../../render/folded.js';
+import { loadProfile } from '../load-profile.js';
+import { openOutput } from '../output.js';
+import { runAction, UsageError } from '../run-command.js';
+
+interface FoldedOptions {
+  metric: Metric;
+  output?: string;
+}
+
+export function foldedCommand(): Command {
+  return new Command('folded')
+    .description('print folded stacks (Module.label;... weight), root first, one line per distinct stack')
+    .argument('<file>', 'a profile: text or JSON .prof, .gz, or - for stdin')
+    .addOption(new Option('--metric <metric>', 'weight of each stack (its individual cost)').choices(METRICS).default('time'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action(
+      runAction(async (file: string, options: FoldedOptions) => {
+        const profile = await loadProfile(file);
+        for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        const unavailable = metricUnavailableReason(profile, options.metric);
+        if (unavailable !== null) throw new UsageError(`${file}: --metric ${options.metric}: ${unavailable}`);
+        const output = openOutput(options.output);
+        try {
+          if (profile.root !== null) {
+            for (const piece of foldedStacks(profile.root, options.metric)) await output.write(piece);
+          }
+          await output.commit();
+        } catch (error) {
+          output.abort();
+          throw error;
+        }
+      }),
+    );
+}

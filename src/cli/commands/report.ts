@@ -1,0 +1,76 @@
+// `ghcprof report FILE...`: the header, ranked cost centres, and optionally the call tree.
+import { Command, Option } from 'commander';
+import { costCentreTotals, GROUPINGS, type Grouping } from '../../analyze/cost-centre-totals.js';
+import { METRICS, metricUnavailableReason, type Metric } from '../../analyze/metric.js';
+import { rankTotals } from '../../analyze/ranking.js';
+import { treeView } from '../../analyze/tree-view.js';
+import { renderReport, reportJson, type ReportContent } from '../../render/report.js';
+import { loadProfile } from '../load-profile.js';
+import { choice, percentage, positiveInteger } from '../options.js';
+import { openOutput } from '../output.js';
+import { runAction, UsageError } from '../run-command.js';
+
+const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
+
+interface ReportOptions {
+  top: number;
+  sort: Metric;
+  by: Grouping;
+  tree: boolean;
+  depth: number;
+  min: number;
+  format: (typeof FORMATS)[number];
+  output?: string;
+}
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('summarise profiles: header, cost centres ranked by cost summed over call sites, optional call tree')
+    .argument('<file...>', 'profiles: text .prof (-p, -P, -pa), JSON .prof (-pj), .gz, or - for stdin')
+    .option('--top <n>', 'rows to show (0 = all)', positiveInteger, 20)
+    .addOption(new Option('--sort <metric>', 'rank by').choices(METRICS).default('time'))
+    .addOption(new Option('--by <grouping>', 'group costs by').choices(GROUPINGS).default('cost-centre'))
+    .option('--tree', 'also print the call tree', false)
+    .option('--depth <n>', 'with --tree: deepest level shown', positiveInteger, Number.MAX_SAFE_INTEGER)
+    .option('--min <pct>', 'with --tree: hide subtrees under this share of time and alloc', percentage, 0)
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text').argParser(choice(FORMATS)))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action(
+      runAction(async (files: string[], options: ReportOptions) => {
+        const contents: ReportContent[] = [];
+        for (const file of files) {
+          const profile = await loadProfile(file);
+          const unavailable = metricUnavailableReason(profile, options.sort);
+          if (unavailable !== null) throw new UsageError(`${file}: --sort ${options.sort}: ${unavailable}`);
+          const ranked = rankTotals(costCentreTotals(profile, options.by), options.sort);
+          contents.push({
+            profile,
+            grouping: options.by,
+            sort: options.sort,
+            totals: options.top > 0 ? ranked.slice(0, options.top) : ranked,
+            totalRows: ranked.length,
+            tree: options.tree ? treeView(profile, { maxDepth: options.depth, minPct: options.min }) : null,
+          });
+          if (options.format !== 'text') {
+            for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${warning.location.source}: ${warning.message}\n`);
+          }
+        }
+        const output = openOutput(options.output);
+        try {
+          if (options.format === 'json') {
+            const json = contents.length === 1 ? reportJson(contents[0]!) : contents.map(reportJson);
+            await output.write(`${JSON.stringify(json, null, 2)}\n`);
+          } else {
+            for (const [i, content] of contents.entries()) {
+              if (i > 0) await output.write('\n');
+              await output.write(renderReport(content, options.format));
+            }
+          }
+          await output.commit();
+        } catch (error) {
+          output.abort();
+          throw error;
+        }
+      }),
+    );
+}

@@ -1,0 +1,92 @@
+// The cost-centre-stack tree: one node per stack GHC reports, costs as numbers.
+import type { CostCentre } from './cost-centre.js';
+
+/** Percentages exactly as a text `.prof` printed them (one decimal), kept apart from derived values. */
+export interface PrintedPercentages {
+  individualTimePct: number;
+  individualAllocPct: number;
+  inheritedTimePct: number;
+  inheritedAllocPct: number;
+}
+
+export interface CallTreeNode {
+  costCentre: CostCentre;
+  /** GHC's stack number (the `no.` column of a text report); null where the format has none. */
+  stackId: number | null;
+  /** How many times this stack was entered. */
+  entries: number;
+  /**
+   * Individual ticks and bytes of this stack alone. Exact where the file has them
+   * (`-P`, `-pa`, `-pj`, eventlog); derived from percentages otherwise, see `Profile.measures`.
+   */
+  ticks: number;
+  bytes: number;
+  /** This stack plus all its descendants; filled in once the tree is complete. */
+  inheritedTicks: number;
+  inheritedBytes: number;
+  /** What a text report printed for this row; null for formats that print no percentages. */
+  printed: PrintedPercentages | null;
+  children: CallTreeNode[];
+}
+
+export function newCallTreeNode(costCentre: CostCentre, stackId: number | null): CallTreeNode {
+  return {
+    costCentre,
+    stackId,
+    entries: 0,
+    ticks: 0,
+    bytes: 0,
+    inheritedTicks: 0,
+    inheritedBytes: 0,
+    printed: null,
+    children: [],
+  };
+}
+
+/**
+ * Visits every node in pre-order with its depth and the path of ancestors.
+ * Iterative: real trees nest hundreds of levels deep, beyond a comfortable JS stack.
+ */
+export function walkCallTree(
+  root: CallTreeNode,
+  visit: (node: CallTreeNode, depth: number, ancestors: readonly CallTreeNode[]) => void | 'skip-children',
+): void {
+  const ancestors: CallTreeNode[] = [];
+  const stack: Array<{ node: CallTreeNode; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    ancestors.length = depth;
+    const verdict = visit(node, depth, ancestors);
+    if (verdict === 'skip-children') continue;
+    ancestors.push(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, depth: depth + 1 });
+  }
+}
+
+/** Sets `inheritedTicks`/`inheritedBytes` on every node from the individual costs (post-order, iterative). */
+export function computeInheritedCosts(root: CallTreeNode): void {
+  const order: CallTreeNode[] = [];
+  walkCallTree(root, (node) => {
+    order.push(node);
+  });
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    let ticks = node.ticks;
+    let bytes = node.bytes;
+    for (const child of node.children) {
+      ticks += child.inheritedTicks;
+      bytes += child.inheritedBytes;
+    }
+    node.inheritedTicks = ticks;
+    node.inheritedBytes = bytes;
+  }
+}
+
+export function countNodes(root: CallTreeNode | null): number {
+  if (root === null) return 0;
+  let count = 0;
+  walkCallTree(root, () => {
+    count++;
+  });
+  return count;
+}

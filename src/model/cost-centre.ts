@@ -1,0 +1,49 @@
+// A cost centre: one annotated source location (an SCC) that costs are attributed to.
+
+export interface CostCentre {
+  /** GHC's cost-centre id where the file has one (JSON, eventlog); otherwise assigned on reading. */
+  id: number;
+  label: string;
+  module: string;
+  /** SRC as GHC prints it (`Interp.hs:25:1-22`, `<built-in>`, ...); null when the file has no SRC column (GHC < 8.0.2). */
+  src: string | null;
+  isCaf: boolean;
+}
+
+/**
+ * The identity of a cost centre within one build. Since GHC 7.4 cost centres with the same
+ * module and label but different source spans are distinct (`-fprof-auto-calls`), so SRC is
+ * part of the key.
+ */
+export function costCentreKey(costCentre: Pick<CostCentre, 'module' | 'label' | 'src'>): string {
+  return `${costCentre.module}\u0000${costCentre.label}\u0000${costCentre.src ?? ''}`;
+}
+
+/** `Module.label`, the frame name used in folded stacks and flamegraphs. */
+export function qualifiedName(costCentre: Pick<CostCentre, 'module' | 'label'>): string {
+  return `${costCentre.module}.${costCentre.label}`;
+}
+
+/** The file part of a SRC such as `src/Data/Map.hs:(12,1)-(14,3)`; null for `<built-in>` and friends. */
+export function sourceFile(src: string | null): string | null {
+  if (src === null || src.startsWith('<')) return null;
+  const match = /^(.*?):[(\d]/.exec(src);
+  return match ? match[1]! : src;
+}
+
+/** Interns cost centres by key so every call-tree node of one centre shares one object. */
+export class CostCentreTable {
+  private readonly byKey = new Map<string, CostCentre>();
+  readonly all: CostCentre[] = [];
+
+  intern(label: string, module: string, src: string | null, isCaf: boolean): CostCentre {
+    const key = costCentreKey({ module, label, src });
+    let costCentre = this.byKey.get(key);
+    if (costCentre === undefined) {
+      costCentre = { id: this.all.length + 1, label, module, src, isCaf };
+      this.byKey.set(key, costCentre);
+      this.all.push(costCentre);
+    }
+    return costCentre;
+  }
+}

@@ -1,0 +1,77 @@
+// One Profile for every source: a text or JSON `.prof`, an eventlog's time samples,
+// or an aggregate of runs. Everything downstream (reports, folded stacks, flamegraphs,
+// comparisons) reads only this.
+import type { CallTreeNode } from './call-tree.js';
+import type { CostCentre } from './cost-centre.js';
+import type { InputWarning } from './diagnostic.js';
+
+export type SourceFormat = 'prof-text' | 'prof-json' | 'eventlog' | 'aggregate';
+
+export interface RunMetadata {
+  /** Where the profile came from (a path, `-` for stdin). */
+  source: string;
+  format: SourceFormat;
+  program: string | null;
+  /** Program name, then every argument as GHC printed them (RTS ones included for text reports). */
+  commandLine: string[];
+  rtsArguments: string[];
+  /** As GHC printed it, e.g. `Tue Nov 24 01:05 2026` (local time of the profiled machine). */
+  timestamp: string | null;
+  /** GHC's printed total time; not recomputed from ticks (they disagree with -N, see formats.md §1.3). */
+  totalTimeSecs: number | null;
+  totalTicks: number | null;
+  tickIntervalUs: number | null;
+  processors: number | null;
+  totalAllocBytes: number | null;
+}
+
+/**
+ * How the numbers on the nodes were obtained. `exact`: read from the file as integers;
+ * `approximate`: derived from printed one-decimal percentages and the header totals.
+ */
+export type Provenance = 'exact' | 'approximate';
+
+export interface Measures {
+  ticks: Provenance;
+  bytes: Provenance;
+  /** Whether the file printed percentages per row (text reports) or we compute them from totals. */
+  percentages: 'printed' | 'derived';
+}
+
+/** A row of GHC's flat "top cost centres" table, as printed (kept for cross-checks; reports recompute it from the tree). */
+export interface PrintedFlatRow {
+  label: string;
+  module: string;
+  src: string | null;
+  timePct: number;
+  allocPct: number;
+  ticks: number | null;
+  bytes: number | null;
+}
+
+export interface Profile {
+  metadata: RunMetadata;
+  costCentres: CostCentre[];
+  root: CallTreeNode | null;
+  /** Call-tree nodes as written in the file. */
+  nodeCount: number;
+  measures: Measures;
+  printedFlatTable: PrintedFlatRow[];
+  warnings: InputWarning[];
+}
+
+export function emptyMetadata(source: string, format: SourceFormat): RunMetadata {
+  return {
+    source,
+    format,
+    program: null,
+    commandLine: [],
+    rtsArguments: [],
+    timestamp: null,
+    totalTimeSecs: null,
+    totalTicks: null,
+    tickIntervalUs: null,
+    processors: null,
+    totalAllocBytes: null,
+  };
+}

@@ -1,0 +1,30 @@
+// Reads any time/allocation profile into a Profile, choosing the reader by content.
+import { InputError } from '../model/diagnostic.js';
+import type { Profile } from '../model/profile.js';
+import { detectInputKind } from './detect.js';
+import { collectText, peekChunks } from './peek.js';
+import { parseProfJson } from './prof-json.js';
+import { readProfText } from './prof-text.js';
+
+const SNIFF_BYTES = 512;
+
+export async function readProfile(chunks: AsyncIterable<Uint8Array>, source: string): Promise<Profile> {
+  const { head, chunks: all } = await peekChunks(chunks, SNIFF_BYTES);
+  if (head.length === 0) throw new InputError({ source, byteOffset: 0 }, 'empty input; expected a GHC profile');
+  const kind = detectInputKind(head);
+  switch (kind) {
+    case 'prof-text':
+      return readProfText(all, source);
+    case 'prof-json':
+      return parseProfJson(await collectText(all), source);
+    case 'heap-profile':
+      throw new InputError({ source, line: 1 }, 'this is a heap profile (.hp), not a time profile; use `ghcprof heap`');
+    case 'eventlog':
+      throw new InputError({ source, byteOffset: 0 }, 'this is an eventlog; time profiles from eventlogs come with the eventlog reader');
+    case 'unknown':
+      throw new InputError(
+        { source, line: 1 },
+        'not a GHC profile: expected a time and allocation report (+RTS -p/-P/-pa), a JSON profile (-pj) or an eventlog',
+      );
+  }
+}

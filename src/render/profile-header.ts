@@ -1,0 +1,67 @@
+// The run facts at the top of a report, as text lines and as a JSON object.
+import type { Profile } from '../model/profile.js';
+import { formatCount } from './numbers.js';
+
+const FORMAT_NAMES = {
+  'prof-text': 'text report',
+  'prof-json': 'JSON profile (-pj)',
+  eventlog: 'eventlog time samples',
+  aggregate: 'aggregate of runs',
+} as const;
+
+export interface ProfileHeaderJson {
+  source: string;
+  format: Profile['metadata']['format'];
+  program: string | null;
+  commandLine: string[];
+  rtsArguments: string[];
+  timestamp: string | null;
+  totalTimeSecs: number | null;
+  totalTicks: number | null;
+  tickIntervalUs: number | null;
+  processors: number | null;
+  totalAllocBytes: number | null;
+  nodes: number;
+  costCentres: number;
+  measures: Profile['measures'];
+}
+
+export function profileHeaderJson(profile: Profile): ProfileHeaderJson {
+  const metadata = profile.metadata;
+  return {
+    source: metadata.source,
+    format: metadata.format,
+    program: metadata.program,
+    commandLine: metadata.commandLine,
+    rtsArguments: metadata.rtsArguments,
+    timestamp: metadata.timestamp,
+    totalTimeSecs: metadata.totalTimeSecs,
+    totalTicks: metadata.totalTicks,
+    tickIntervalUs: metadata.tickIntervalUs,
+    processors: metadata.processors,
+    totalAllocBytes: metadata.totalAllocBytes,
+    nodes: profile.nodeCount,
+    costCentres: profile.costCentres.length,
+    measures: profile.measures,
+  };
+}
+
+export function profileHeaderText(profile: Profile): string {
+  const metadata = profile.metadata;
+  const lines: string[] = [];
+  lines.push(`${metadata.source}  (${FORMAT_NAMES[metadata.format]}${metadata.timestamp ? `, ${metadata.timestamp}` : ''})`);
+  if (metadata.commandLine.length > 0) lines.push(`  command     ${metadata.commandLine.join(' ')}`);
+  const timeParts: string[] = [];
+  if (metadata.totalTimeSecs !== null) timeParts.push(`${metadata.totalTimeSecs.toFixed(2)} s`);
+  if (metadata.totalTicks !== null) {
+    const interval = metadata.tickIntervalUs !== null ? ` @ ${metadata.tickIntervalUs} us` : '';
+    timeParts.push(`${formatCount(metadata.totalTicks)} ticks${interval}`);
+  }
+  if (metadata.processors !== null) timeParts.push(`${metadata.processors} processor${metadata.processors === 1 ? '' : 's'}`);
+  if (timeParts.length > 0) lines.push(`  total time  ${timeParts.join(', ')}`);
+  if (metadata.totalAllocBytes !== null) lines.push(`  total alloc ${formatCount(metadata.totalAllocBytes)} bytes`);
+  const exactness =
+    profile.measures.ticks === 'exact' ? 'ticks and bytes exact' : 'ticks and bytes estimated from percentages (use +RTS -P for exact ones)';
+  lines.push(`  call tree   ${formatCount(profile.nodeCount)} nodes, ${formatCount(profile.costCentres.length)} cost centres; ${exactness}`);
+  return lines.join('\n') + '\n';
+}
