@@ -16,26 +16,27 @@ import {
   TotalTime,
   TrailerLine,
   TreeHeader,
-  TreeRow,
+  TreeRows,
   TreeSuperHeader,
 } from './tokens.js';
 
-/** Receives the report line by line; `index` is the token's position in the current chunk. */
+/** Receives the report in order, one call per line (`treeRows`: one per run of rows). */
 export interface ProfTextSink {
-  title(index: number, timestamp: string): void;
-  commandLine(index: number, text: string): void;
-  totalTime(index: number, secs: number, ticks: number, tickInterval: number, unit: 'us' | 'ms', processors: number | null): void;
-  totalAlloc(index: number, bytes: string): void;
-  flatHeader(index: number, layout: TableLayout): void;
-  flatRow(index: number, row: FlatRowFields): void;
-  treeHeader(index: number, layout: TableLayout): void;
-  treeRow(index: number, row: TreeRowFields): void;
-  trailer(index: number): void;
+  title(timestamp: string): void;
+  commandLine(text: string): void;
+  totalTime(secs: number, ticks: number, tickInterval: number, unit: 'us' | 'ms', processors: number | null): void;
+  totalAlloc(bytes: string): void;
+  flatHeader(layout: TableLayout): void;
+  flatRow(row: FlatRowFields): void;
+  treeHeader(layout: TableLayout): void;
+  treeRows(rows: TreeRowFields[]): void;
+  /** A line with no content of its own: blank, or the `individual inherited` super-header. */
+  otherLine(): void;
+  trailer(): void;
 }
 
 class ProfTextParser extends EmbeddedActionsParser {
   sink: ProfTextSink | null = null;
-  private index = 0;
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
@@ -46,15 +47,10 @@ class ProfTextParser extends EmbeddedActionsParser {
   begin(tokens: IToken[], sink: ProfTextSink): void {
     this.input = tokens;
     this.sink = sink;
-    this.index = 0;
   }
 
   private payload(token: IToken): unknown {
     return (token as IToken & { payload: unknown }).payload;
-  }
-
-  private next(): number {
-    return this.index++;
   }
 
   readonly lines = this.RULE('lines', () => {
@@ -73,18 +69,18 @@ class ProfTextParser extends EmbeddedActionsParser {
   });
 
   readonly treeRow = this.RULE('treeRow', () => {
-    const token = this.CONSUME(TreeRow);
-    this.ACTION(() => this.sink!.treeRow(this.next(), this.payload(token) as TreeRowFields));
+    const token = this.CONSUME(TreeRows);
+    this.ACTION(() => this.sink!.treeRows(this.payload(token) as TreeRowFields[]));
   });
 
   readonly flatRow = this.RULE('flatRow', () => {
     const token = this.CONSUME(FlatRow);
-    this.ACTION(() => this.sink!.flatRow(this.next(), this.payload(token) as FlatRowFields));
+    this.ACTION(() => this.sink!.flatRow(this.payload(token) as FlatRowFields));
   });
 
   readonly blank = this.RULE('blank', () => {
     this.CONSUME(BlankLine);
-    this.ACTION(() => this.next());
+    this.ACTION(() => this.sink!.otherLine());
   });
 
   readonly headerLine = this.RULE('headerLine', () => {
@@ -92,13 +88,13 @@ class ProfTextParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const token = this.CONSUME(Title);
-          this.ACTION(() => this.sink!.title(this.next(), (this.payload(token) as string[])[0]!));
+          this.ACTION(() => this.sink!.title((this.payload(token) as string[])[0]!));
         },
       },
       {
         ALT: () => {
           const token = this.CONSUME(CommandLine);
-          this.ACTION(() => this.sink!.commandLine(this.next(), (this.payload(token) as string[])[0]!));
+          this.ACTION(() => this.sink!.commandLine((this.payload(token) as string[])[0]!));
         },
       },
       {
@@ -107,7 +103,6 @@ class ProfTextParser extends EmbeddedActionsParser {
           this.ACTION(() => {
             const [secs, ticks, interval, unit, processors] = this.payload(token) as string[];
             this.sink!.totalTime(
-              this.next(),
               Number(secs),
               Number(ticks),
               Number(interval),
@@ -120,7 +115,7 @@ class ProfTextParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const token = this.CONSUME(TotalAlloc);
-          this.ACTION(() => this.sink!.totalAlloc(this.next(), (this.payload(token) as string[])[0]!));
+          this.ACTION(() => this.sink!.totalAlloc((this.payload(token) as string[])[0]!));
         },
       },
     ]);
@@ -131,19 +126,19 @@ class ProfTextParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const token = this.CONSUME(FlatHeader);
-          this.ACTION(() => this.sink!.flatHeader(this.next(), this.payload(token) as TableLayout));
+          this.ACTION(() => this.sink!.flatHeader(this.payload(token) as TableLayout));
         },
       },
       {
         ALT: () => {
           this.CONSUME(TreeSuperHeader);
-          this.ACTION(() => this.next());
+          this.ACTION(() => this.sink!.otherLine());
         },
       },
       {
         ALT: () => {
           const token = this.CONSUME(TreeHeader);
-          this.ACTION(() => this.sink!.treeHeader(this.next(), this.payload(token) as TableLayout));
+          this.ACTION(() => this.sink!.treeHeader(this.payload(token) as TableLayout));
         },
       },
     ]);
@@ -151,7 +146,7 @@ class ProfTextParser extends EmbeddedActionsParser {
 
   readonly trailer = this.RULE('trailer', () => {
     this.OR([{ ALT: () => this.CONSUME(RetainerSection) }, { ALT: () => this.CONSUME(TrailerLine) }]);
-    this.ACTION(() => this.sink!.trailer(this.next()));
+    this.ACTION(() => this.sink!.trailer());
   });
 }
 

@@ -3,6 +3,7 @@
 // (it can contain spaces: `<no location info>`, Windows paths). formats-reference.md §1.6.
 import { scanDecimal, scanUnsigned } from './numbers.js';
 import type { TableLayout } from './layout.js';
+import type { PrintedPercentages } from '../../src/model/call-tree.js';
 
 const SPACE = 32;
 const TAB = 9;
@@ -18,10 +19,8 @@ export interface TreeRowFields {
   /** GHC < 8 could print a long module name and a 6-digit stack number with no space between (trac #8811). */
   jammedModuleAndId: string | null;
   entries: number;
-  individualTimePct: number;
-  individualAllocPct: number;
-  inheritedTimePct: number;
-  inheritedAllocPct: number;
+  /** The four percentage columns, in the shape the model keeps them (handed on as is). */
+  printed: PrintedPercentages;
   ticks: number | null;
   bytes: number | null;
 }
@@ -135,10 +134,7 @@ export function scanTreeRow(text: string, start: number, end: number, layout: Ta
     stackId: null,
     jammedModuleAndId: null,
     entries,
-    individualTimePct,
-    individualAllocPct,
-    inheritedTimePct,
-    inheritedAllocPct,
+    printed: { individualTimePct, individualAllocPct, inheritedTimePct, inheritedAllocPct },
     ticks,
     bytes,
   };

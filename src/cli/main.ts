@@ -1,14 +1,23 @@
 // The ghcprof command line: commander wires the commands; each lives in commands/.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { foldedCommand } from './commands/folded.js';
 import { reportCommand } from './commands/report.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+/** The package's version, from the nearest package.json above this module (source, dist or bundle). */
+function packageVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
+    if (dirname(dir) === dir) return 'unknown';
+  }
+}
 
 const program = new Command('ghcprof')
   .description('Read every profile GHC writes and turn it into answers.')
-  .version(packageJson.version)
+  .version(packageVersion())
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (text, write) => write(text.startsWith('error:') ? `ghcprof: ${text}` : text) })
   .exitOverride((error) => {
@@ -16,7 +25,7 @@ const program = new Command('ghcprof')
     process.exit(error.exitCode === 0 ? 0 : 2);
   });
 
-program.addCommand(reportCommand());
-program.addCommand(foldedCommand());
+// Subcommands built apart from the program take its output and exit settings explicitly.
+for (const command of [reportCommand(), foldedCommand()]) program.addCommand(command.copyInheritedSettings(program));
 
 await program.parseAsync(process.argv);

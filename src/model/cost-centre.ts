@@ -33,17 +33,25 @@ export function sourceFile(src: string | null): string | null {
 
 /** Interns cost centres by key so every call-tree node of one centre shares one object. */
 export class CostCentreTable {
-  private readonly byKey = new Map<string, CostCentre>();
+  /**
+   * Keyed by label, then matched on module and SRC: called once per row of large reports,
+   * and hashing the short label beats building and hashing a combined key every time.
+   */
+  private readonly byLabel = new Map<string, CostCentre[]>();
   readonly all: CostCentre[] = [];
 
   intern(label: string, module: string, src: string | null, isCaf: boolean): CostCentre {
-    const key = costCentreKey({ module, label, src });
-    let costCentre = this.byKey.get(key);
-    if (costCentre === undefined) {
-      costCentre = { id: this.all.length + 1, label, module, src, isCaf };
-      this.byKey.set(key, costCentre);
-      this.all.push(costCentre);
+    let sameLabel = this.byLabel.get(label);
+    if (sameLabel === undefined) {
+      sameLabel = [];
+      this.byLabel.set(label, sameLabel);
     }
+    for (const costCentre of sameLabel) {
+      if (costCentre.module === module && costCentre.src === src) return costCentre;
+    }
+    const costCentre: CostCentre = { id: this.all.length + 1, label, module, src, isCaf };
+    sameLabel.push(costCentre);
+    this.all.push(costCentre);
     return costCentre;
   }
 }

@@ -5,6 +5,7 @@ import { computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../mo
 import type { CostCentre } from '../model/cost-centre.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 import { emptyMetadata, type Profile } from '../model/profile.js';
+import { jsonErrorOffset } from './json-error-position.js';
 import { closeTruncatedJson, reescapeCostCentres } from './json-repair.js';
 
 interface JsonCostCentre {
@@ -65,20 +66,19 @@ function parseLeniently(text: string, source: string, warnings: InputWarning[]):
       // report the original error below
     }
   }
-  throw new InputError({ source, ...jsonErrorPosition(text, firstError) }, `invalid JSON profile: ${firstError.message.replace(/^.*?: /, '')}`);
+  throw new InputError({ source, ...jsonErrorPosition(text) }, `invalid JSON profile: ${firstError.message.replace(/\s+/g, " ")}`);
 }
 
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-/** V8 reports `at position N`; turn it into a line number. */
-function jsonErrorPosition(text: string, error: Error): { line?: number } {
-  const match = /position (\d+)/.exec(error.message);
-  if (!match) return {};
-  const position = Number(match[1]);
+/** The line of the first syntax error, for the message. */
+function jsonErrorPosition(text: string): { line?: number } {
+  const offset = jsonErrorOffset(text);
+  if (offset < 0) return {};
   let line = 1;
-  for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return { line };
 }
 
@@ -128,10 +128,7 @@ export function parseProfJson(text: string, source: string): Profile {
     if (costCentre === undefined) {
       throw new InputError({ source }, `tree node refers to cost centre ${json.id}, which "cost_centres" does not define`);
     }
-    const node = newCallTreeNode(costCentre, null);
-    node.entries = json.entries ?? 0;
-    node.ticks = json.ticks ?? 0;
-    node.bytes = json.alloc ?? 0;
+    const node = newCallTreeNode(costCentre, null, json.entries ?? 0, json.ticks ?? 0, json.alloc ?? 0);
     nodeCount++;
     return node;
   };

@@ -1,22 +1,23 @@
 // Builds a Profile from the lines the text-report grammar recognises.
+import type { ReportSection } from '../../grammar/prof-text/lexer.js';
 import type { TableLayout } from '../../grammar/prof-text/layout.js';
+import { parseGroupedInteger } from '../../grammar/prof-text/numbers.js';
 import type { ProfTextSink } from '../../grammar/prof-text/parser.js';
 import type { FlatRowFields, TreeRowFields } from '../../grammar/prof-text/row-scanner.js';
-import { parseGroupedInteger } from '../../grammar/prof-text/numbers.js';
-import { computeInheritedCosts, newCallTreeNode, walkCallTree, type CallTreeNode } from '../model/call-tree.js';
+import { newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
 import { CostCentreTable } from '../model/cost-centre.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 import { emptyMetadata, type PrintedFlatRow, type Profile, type RunMetadata } from '../model/profile.js';
 import { splitCommandLine } from './command-line.js';
-import type { ReportSection } from '../../grammar/prof-text/lexer.js';
 
 export class ProfTextBuilder implements ProfTextSink {
-  /** Lines consumed before the current chunk; line numbers are 1-based. */
-  private lineBase = 0;
+  /** Lines consumed so far; the line being handled is `linesRead + 1`. */
+  linesRead = 0;
   section: ReportSection = 'header';
   private readonly metadata: RunMetadata;
   private readonly costCentres = new CostCentreTable();
   private readonly knownModules = new Set<string>();
+  /** The open path from the root to the last row: rows arrive in pre-order. */
   private readonly ancestors: CallTreeNode[] = [];
   private readonly printedFlatTable: PrintedFlatRow[] = [];
   private readonly warnings: InputWarning[] = [];
@@ -25,105 +26,139 @@ export class ProfTextBuilder implements ProfTextSink {
   private sawTitle = false;
   private sawTreeHeader = false;
   private treeLayout: TableLayout | null = null;
-  private lastLine = 0;
   private indentationJumps = 0;
+  /** Without -P, ticks and bytes are estimated as percentage × header total. */
+  private ticksPerPct = 0;
+  private bytesPerPct = 0;
 
   constructor(private readonly source: string) {
     this.metadata = emptyMetadata(source, 'prof-text');
   }
 
-  /** Line number of the token at `index` in the current chunk. */
-  lineOf(index: number): number {
-    return this.lineBase + index + 1;
+  private fail(message: string): never {
+    throw new InputError({ source: this.source, line: this.linesRead + 1 }, message);
   }
 
-  endChunk(lineCount: number): void {
-    this.lineBase += lineCount;
-    this.lastLine = this.lineBase;
-  }
-
-  private fail(index: number, message: string): never {
-    throw new InputError({ source: this.source, line: this.lineOf(index) }, message);
-  }
-
-  title(_index: number, timestamp: string): void {
+  title(timestamp: string): void {
     this.sawTitle = true;
     this.metadata.timestamp = timestamp.trim();
+    this.linesRead++;
   }
 
-  commandLine(_index: number, text: string): void {
+  commandLine(text: string): void {
     const parts = splitCommandLine(text);
     this.metadata.program = parts.program;
     this.metadata.commandLine = parts.words;
     this.metadata.rtsArguments = parts.rtsArguments;
+    this.linesRead++;
   }
 
-  totalTime(_index: number, secs: number, ticks: number, tickInterval: number, unit: 'us' | 'ms', processors: number | null): void {
+  totalTime(secs: number, ticks: number, tickInterval: number, unit: 'us' | 'ms', processors: number | null): void {
     this.metadata.totalTimeSecs = secs;
     this.metadata.totalTicks = ticks;
     this.metadata.tickIntervalUs = unit === 'ms' ? tickInterval * 1000 : tickInterval;
-    // GHC <= 7.4 printed no processor count; those runtimes had one capability per report.
+    // GHC <= 7.4 printed no processor count (formats-reference.md §1.3): left unknown.
     this.metadata.processors = processors;
+    this.linesRead++;
   }
 
-  totalAlloc(_index: number, bytes: string): void {
+  totalAlloc(bytes: string): void {
     this.metadata.totalAllocBytes = parseGroupedInteger(bytes);
+    this.linesRead++;
   }
 
-  flatHeader(index: number, _layout: TableLayout): void {
-    if (!this.sawTitle) this.fail(index, 'expected the report title line before the cost-centre table');
+  flatHeader(_layout: TableLayout): void {
+    if (!this.sawTitle) this.fail('expected the report title line before the cost-centre table');
     this.section = 'flat';
+    this.linesRead++;
   }
 
-  flatRow(_index: number, row: FlatRowFields): void {
+  flatRow(row: FlatRowFields): void {
     this.knownModules.add(row.module);
     this.printedFlatTable.push({ ...row });
+    this.linesRead++;
   }
 
-  treeHeader(index: number, layout: TableLayout): void {
-    if (!this.sawTitle) this.fail(index, 'expected the report title line before the call tree');
-    if (this.sawTreeHeader) this.fail(index, 'a second call-tree header; expected one report per file');
+  treeHeader(layout: TableLayout): void {
+    if (!this.sawTitle) this.fail('expected the report title line before the call tree');
+    if (this.sawTreeHeader) this.fail('a second call-tree header; expected one report per file');
     this.sawTreeHeader = true;
     this.treeLayout = layout;
     this.section = 'tree';
+    this.ticksPerPct = (this.metadata.totalTicks ?? 0) / 100;
+    this.bytesPerPct = (this.metadata.totalAllocBytes ?? 0) / 100;
+    this.linesRead++;
   }
 
-  treeRow(index: number, row: TreeRowFields): void {
-    if (row.jammedModuleAndId !== null) this.splitJammed(index, row);
-    this.knownModules.add(row.module);
+  otherLine(): void {
+    this.linesRead++;
+  }
+
+  trailer(): void {
+    this.closeTo(0);
+    this.section = 'trailer';
+    this.linesRead++;
+  }
+
+  treeRows(rows: TreeRowFields[]): void {
+    const exact = this.treeLayout!.hasTicks;
+    for (const row of rows) {
+      this.treeRow(row, exact);
+      this.linesRead++;
+    }
+  }
+
+  private treeRow(row: TreeRowFields, exact: boolean): void {
+    if (row.jammedModuleAndId !== null) this.splitJammed(row);
+    // Only reports without SRC (GHC < 8) can jam module names; only they need the list.
+    if (!this.treeLayout!.hasSrc) this.knownModules.add(row.module);
     let depth = row.depth;
     if (depth > this.ancestors.length) {
       // GHC indents one space per level; a deeper jump means rows were cut out (hand-trimmed
       // excerpts). Keep the row under the deepest row above it, and say so once.
       if (this.indentationJumps++ === 0) {
         this.warnings.push({
-          location: { source: this.source, line: this.lineOf(index) },
+          location: { source: this.source, line: this.linesRead + 1 },
           message: `row is indented ${depth} levels below a row at level ${this.ancestors.length - 1} (rows missing?); attached such rows to the row above`,
         });
       }
       depth = this.ancestors.length;
     }
-    if (depth === 0 && this.root !== null) this.fail(index, 'a second row at indentation 0; expected one root (MAIN)');
+    if (depth === 0 && this.root !== null) this.fail('a second row at indentation 0; expected one root (MAIN)');
     const costCentre = this.costCentres.intern(row.label, row.module, row.src, row.label.startsWith('CAF'));
-    const node = newCallTreeNode(costCentre, row.stackId);
-    node.entries = row.entries;
-    node.ticks = row.ticks ?? 0;
-    node.bytes = row.bytes ?? 0;
-    node.printed = {
-      individualTimePct: row.individualTimePct,
-      individualAllocPct: row.individualAllocPct,
-      inheritedTimePct: row.inheritedTimePct,
-      inheritedAllocPct: row.inheritedAllocPct,
-    };
-    this.ancestors.length = depth;
+    const printed = row.printed;
+    const node = newCallTreeNode(
+      costCentre,
+      row.stackId,
+      row.entries,
+      exact ? row.ticks! : printed.individualTimePct * this.ticksPerPct,
+      exact ? row.bytes! : printed.individualAllocPct * this.bytesPerPct,
+      printed,
+    );
+    this.closeTo(depth);
     if (depth === 0) this.root = node;
     else this.ancestors[depth - 1]!.children.push(node);
     this.ancestors.push(node);
     this.nodeCount++;
   }
 
-  trailer(_index: number): void {
-    this.section = 'trailer';
+  /**
+   * Completes the open rows deeper than `depth`: all their children have been read, so
+   * their inherited costs are final and pass up to their parents. Doing this as rows
+   * arrive saves a second walk over the tree.
+   */
+  private closeTo(depth: number): void {
+    const ancestors = this.ancestors;
+    while (ancestors.length > depth) {
+      const node = ancestors.pop()!;
+      node.inheritedTicks += node.ticks;
+      node.inheritedBytes += node.bytes;
+      const parent = ancestors[ancestors.length - 1];
+      if (parent !== undefined) {
+        parent.inheritedTicks += node.inheritedTicks;
+        parent.inheritedBytes += node.inheritedBytes;
+      }
+    }
   }
 
   /**
@@ -131,7 +166,7 @@ export class ProfTextBuilder implements ProfTextSink {
    * (GHC < 8, trac #8811). A module seen elsewhere in the file tells where to cut; failing
    * that, every trailing digit belongs to the number.
    */
-  private splitJammed(index: number, row: TreeRowFields): void {
+  private splitJammed(row: TreeRowFields): void {
     const word = row.jammedModuleAndId!;
     let cut = -1;
     for (const module of this.knownModules) {
@@ -141,18 +176,34 @@ export class ProfTextBuilder implements ProfTextSink {
       cut = word.length;
       while (cut > 0 && /\d/.test(word[cut - 1]!)) cut--;
     }
-    if (cut === 0) this.fail(index, `expected a module name before the stack number, found "${word}"`);
+    if (cut === 0) this.fail(`expected a module name before the stack number, found "${word}"`);
     row.module = word.slice(0, cut);
     row.stackId = Number(word.slice(cut));
     row.jammedModuleAndId = null;
   }
 
+  /**
+   * With -P/-pa the rows' ticks and bytes add up to the header's totals exactly (true of
+   * every such sample GHC wrote). If they fall short, rows are missing: the file was cut
+   * at a line boundary, or edited.
+   */
+  private checkExactTotals(root: CallTreeNode): void {
+    const { totalTicks, totalAllocBytes } = this.metadata;
+    if (totalTicks === null || totalAllocBytes === null) return;
+    if (root.inheritedTicks === totalTicks && root.inheritedBytes === totalAllocBytes) return;
+    this.warnings.push({
+      location: { source: this.source, line: this.linesRead },
+      message: `the ${this.nodeCount} call-tree rows add up to ${root.inheritedTicks} ticks and ${root.inheritedBytes} bytes, but the header says ${totalTicks} and ${totalAllocBytes}: rows are missing after line ${this.linesRead} (truncated?) or the file was edited`,
+    });
+  }
+
   /** Completes the profile; `danglingLine` is text after the last newline (GHC always ends with one). */
   finish(danglingLine: string): Profile {
-    if (danglingLine.trim().length > 0) {
+    this.closeTo(0);
+    if (danglingLine.length > 0) {
       this.warnings.push({
-        location: { source: this.source, line: this.lastLine + 1 },
-        message: `file ends in the middle of line ${this.lastLine + 1} (truncated?); ignored that line, kept the ${this.nodeCount} rows before it`,
+        location: { source: this.source, line: this.linesRead + 1 },
+        message: `file ends in the middle of line ${this.linesRead + 1} (truncated?); ignored that line, kept the ${this.nodeCount} call-tree rows before it`,
       });
     }
     if (!this.sawTitle) {
@@ -160,15 +211,12 @@ export class ProfTextBuilder implements ProfTextSink {
     }
     if (!this.sawTreeHeader || this.root === null) {
       this.warnings.push({
-        location: { source: this.source, line: this.lastLine },
-        message: `no call tree after line ${this.lastLine} (truncated?); the profile has header totals only`,
+        location: { source: this.source, line: this.linesRead },
+        message: `no call tree after line ${this.linesRead} (truncated?); the profile has header totals only`,
       });
     }
     const exact = this.treeLayout?.hasTicks ?? false;
-    if (this.root !== null) {
-      if (!exact) this.approximateFromPercentages(this.root);
-      computeInheritedCosts(this.root);
-    }
+    if (exact && this.root !== null) this.checkExactTotals(this.root);
     return {
       metadata: this.metadata,
       costCentres: this.costCentres.all,
@@ -182,16 +230,5 @@ export class ProfTextBuilder implements ProfTextSink {
       printedFlatTable: this.printedFlatTable,
       warnings: this.warnings,
     };
-  }
-
-  /** `-p` prints only one-decimal percentages: ticks ≈ %time × total ticks, bytes ≈ %alloc × total alloc. */
-  private approximateFromPercentages(root: CallTreeNode): void {
-    const totalTicks = this.metadata.totalTicks ?? 0;
-    const totalBytes = this.metadata.totalAllocBytes ?? 0;
-    walkCallTree(root, (node) => {
-      const printed = node.printed!;
-      node.ticks = (printed.individualTimePct / 100) * totalTicks;
-      node.bytes = (printed.individualAllocPct / 100) * totalBytes;
-    });
   }
 }

@@ -1,5 +1,6 @@
 // Reader for GHC's text time/allocation report (`+RTS -p`, `-P`, `-pa`), streaming:
 // input is consumed in chunks of whole lines, so the file is never one string.
+import type { IToken } from 'chevrotain';
 import { profTextLexer } from '../../grammar/prof-text/lexer.js';
 import { profTextParser } from '../../grammar/prof-text/parser.js';
 import { newLexingState, useLexingState, type LexingState } from '../../grammar/prof-text/tokens.js';
@@ -17,33 +18,33 @@ const EXPECTED_BY_SECTION = {
 /** Consumes one chunk of complete lines (each ending in `\n`). */
 function consumeLines(builder: ProfTextBuilder, lexingState: LexingState, source: string, text: string): void {
   useLexingState(lexingState);
+  const linesBefore = builder.linesRead;
   const lexed = profTextLexer.tokenize(text, builder.section);
   const tokens = lexed.tokens;
   if (lexed.errors.length > 0) {
     const offset = lexed.errors[0]!.offset;
-    // Tokens are whole lines: the offending line comes right after the tokens before it.
-    let lineIndex = 0;
-    while (lineIndex < tokens.length && tokens[lineIndex]!.startOffset < offset) lineIndex++;
-    const sectionAtError = sectionBefore(builder, tokens, lineIndex);
+    let line = linesBefore + 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
     const lineEnd = text.indexOf('\n', offset);
     const found = text.slice(offset, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
     throw new InputError(
-      { source, line: builder.lineOf(lineIndex) },
-      `${EXPECTED_BY_SECTION[sectionAtError]}, found ${JSON.stringify(found.length > 80 ? `${found.slice(0, 80)}...` : found)}`,
+      { source, line },
+      `${EXPECTED_BY_SECTION[sectionAt(builder, tokens, offset)]}, found ${JSON.stringify(found.length > 80 ? `${found.slice(0, 80)}...` : found)}`,
     );
   }
   profTextParser.begin(tokens, builder);
   profTextParser.lines();
   if (profTextParser.errors.length > 0) {
-    throw new InputError({ source, line: builder.lineOf(0) }, `unexpected report structure: ${profTextParser.errors[0]!.message}`);
+    throw new InputError({ source, line: linesBefore + 1 }, `unexpected report structure: ${profTextParser.errors[0]!.message}`);
   }
-  builder.endChunk(tokens.length);
 }
 
-/** The lexer mode in force at token `index`: the last mode-switching token before it decides. */
-function sectionBefore(builder: ProfTextBuilder, tokens: ReadonlyArray<{ tokenType: { PUSH_MODE?: string } }>, index: number): keyof typeof EXPECTED_BY_SECTION {
-  for (let i = index - 1; i >= 0; i--) {
-    const mode = tokens[i]!.tokenType.PUSH_MODE;
+/** The lexer mode in force at `offset`: the last mode-switching token before it decides. */
+function sectionAt(builder: ProfTextBuilder, tokens: ReadonlyArray<IToken>, offset: number): keyof typeof EXPECTED_BY_SECTION {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (token.startOffset >= offset) continue;
+    const mode = token.tokenType.PUSH_MODE;
     if (mode !== undefined) return mode as keyof typeof EXPECTED_BY_SECTION;
   }
   return builder.section;
@@ -54,17 +55,25 @@ export async function readProfText(chunks: AsyncIterable<Uint8Array | string> | 
   const decoder = new TextDecoder('utf-8');
   const builder = new ProfTextBuilder(source);
   const lexingState = newLexingState();
+  // Text after the last newline so far: the start of a line whose end is in a later chunk.
   let pending = '';
   for await (const chunk of chunks) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    const combined = pending + text;
-    const lastNewline = combined.lastIndexOf('\n');
-    if (lastNewline < 0) {
-      pending = combined;
+    const firstNewline = text.indexOf('\n');
+    if (firstNewline < 0) {
+      pending += text;
       continue;
     }
-    consumeLines(builder, lexingState, source, combined.slice(0, lastNewline + 1));
-    pending = combined.slice(lastNewline + 1);
+    // Lex the chunk where it lies rather than gluing it to the pending piece: copying
+    // megabyte strings per chunk costs more than lexing the one straddling line alone.
+    let from = 0;
+    if (pending.length > 0) {
+      consumeLines(builder, lexingState, source, pending + text.slice(0, firstNewline + 1));
+      from = firstNewline + 1;
+    }
+    const lastNewline = text.lastIndexOf('\n');
+    if (lastNewline >= from) consumeLines(builder, lexingState, source, text.slice(from, lastNewline + 1));
+    pending = text.slice(lastNewline + 1);
   }
   pending += decoder.decode();
   return builder.finish(pending);

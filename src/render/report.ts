@@ -55,11 +55,13 @@ function totalsTable(content: ReportContent, machine: boolean): Table {
 function treeTable(content: ReportContent, rows: TreeViewRow[], machine: boolean): Table {
   const exact = content.profile.measures.ticks === 'exact';
   const count = machine ? formatPlainCount : formatCount;
+  // Only text reports number their stacks (JSON and eventlogs have no `no.` column).
+  const numbered = rows.some((row) => row.node.stackId !== null);
   const columns = [
     left('COST CENTRE'),
     left('MODULE'),
     left('SRC'),
-    right('no.'),
+    ...(numbered ? [right('no.')] : []),
     right('entries'),
     right('%time'),
     right('%alloc'),
@@ -76,7 +78,7 @@ function treeTable(content: ReportContent, rows: TreeViewRow[], machine: boolean
         machine ? costCentre.label : `${' '.repeat(row.depth)}${costCentre.label}`,
         costCentre.module,
         costCentre.src ?? '',
-        row.node.stackId === null ? '' : String(row.node.stackId),
+        ...(numbered ? [row.node.stackId === null ? '' : String(row.node.stackId)] : []),
         count(row.node.entries),
         formatPct(row.timePct),
         formatPct(row.allocPct),

@@ -1,0 +1,50 @@
+// `npm run bench`: each figure beside a floor measured in the same run, so read ratios.
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
+import { runTask, type TaskResult } from './measure.js';
+
+const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-bench-'));
+
+async function gunzipTo(source: string, target: string): Promise<string> {
+  await pipeline(createReadStream(source), createGunzip(), createWriteStream(target));
+  return target;
+}
+
+function line(name: string, result: TaskResult, sizeMB: number): string {
+  const rate = (sizeMB / result.secs).toFixed(1);
+  const detail = Object.entries(result.detail).map(([key, value]) => `${key}=${value}`).join(' ');
+  return `  ${name.padEnd(26)} ${result.secs.toFixed(2).padStart(6)} s  ${rate.padStart(6)} MB/s  peak RSS ${result.peakRssMB.toFixed(0).padStart(4)} MB  ${detail}`;
+}
+
+/** Best of `runs`: the machine is shared, so the fastest run is the least disturbed one. */
+function best(task: string, args: string[], runs: number): TaskResult {
+  let fastest: TaskResult | null = null;
+  for (let i = 0; i < runs; i++) {
+    const result = runTask(task, args);
+    if (fastest === null || result.secs < fastest.secs) fastest = result;
+  }
+  return fastest!;
+}
+
+async function benchProf(): Promise<void> {
+  const big = await gunzipTo(join(samples, 'big/big.prof.gz'), join(scratch, 'big.prof'));
+  const sizeMB = statSync(big).size / 1e6;
+  console.log(`big.prof (${sizeMB.toFixed(1)} MB unzipped), best of 3:`);
+  const floor = best('prof-floor', [big], 3);
+  const folded = best('cli', ['folded', big, '-o', join(scratch, 'big.folded')], 3);
+  console.log(line('floor: read+split fields', floor, sizeMB));
+  console.log(line('ghcprof folded', folded, sizeMB));
+  const ratio = folded.secs / floor.secs;
+  console.log(`  ratio ${ratio.toFixed(2)}x the floor (target <= 2x): ${ratio <= 2 ? 'ok' : 'MISSED'}; peak RSS target < 700 MB: ${folded.peakRssMB < 700 ? 'ok' : 'MISSED'}`);
+}
+
+try {
+  await benchProf();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,139 @@
+// The command line as a user meets it: the built bin/ghcprof.js in a child process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, readSample, samplePath } from '../support/samples.js';
+import { readSimpleReport } from '../support/simple-prof.js';
+
+function ghcprof(args: string[], input?: string | Uint8Array): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'bin/ghcprof.js'), ...args], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('ghcprof report', () => {
+  it('--format json has the profile facts of the file', () => {
+    const file = samplePath('interp/a/detailed-P.prof');
+    const simple = readSimpleReport(readSample('interp/a/detailed-P.prof'));
+    const result = ghcprof(['report', file, '--format', 'json']);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as { profile: Record<string, unknown>; costCentres: Array<Record<string, unknown>> };
+    expect(json.profile).toMatchObject({
+      program: 'interp',
+      totalTimeSecs: 0.24,
+      totalTicks: simple.totalTicks,
+      tickIntervalUs: 1000,
+      processors: 1,
+      totalAllocBytes: simple.totalAllocBytes,
+      format: 'prof-text',
+      nodes: simple.rows.length,
+    });
+    expect(json.costCentres).toHaveLength(20);
+    expect(json.costCentres[0]).toMatchObject({ label: 'lexeme', module: 'Main', ticks: 92 });
+  });
+
+  it('-pj: nodes counts the zero-cost stacks the JSON lists', () => {
+    const raw = readSample('interp/a/run-1.json.prof');
+    const result = ghcprof(['report', samplePath('interp/a/run-1.json.prof'), '--format', 'json', '--top', '0']);
+    const json = JSON.parse(result.stdout) as { profile: { nodes: number; format: string } };
+    expect(json.profile.format).toBe('prof-json');
+    expect(json.profile.nodes).toBe((raw.match(/"entries":/g) ?? []).length);
+  });
+
+  it('text output has the header, the ranked table and the tree', () => {
+    const result = ghcprof(['report', samplePath('interp/a/run-1.prof'), '--top', '5', '--tree', '--depth', '2']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('total alloc 1,131,600,104 bytes');
+    expect(result.stdout).toMatch(/Cost centres by individual time, summed over call sites \(top 5 of \d+\)/);
+    expect(result.stdout).toContain('Call tree:');
+    expect(result.stdout).toMatch(/^ {2}main\.\\\s/m);
+  });
+
+  it('csv and markdown tables', () => {
+    const csv = ghcprof(['report', samplePath('ledger/all-pa.prof'), '--format', 'csv', '--top', '3']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('COST CENTRE,MODULE,SRC,sites,entries,%time,%alloc,ticks,bytes,inh %time,inh %alloc');
+    expect(csv).toHaveLength(4);
+    const markdown = ghcprof(['report', samplePath('ledger/all-pa.prof'), '--format', 'markdown', '--by', 'module']).stdout;
+    expect(markdown).toMatch(/^\| MODULE \| sites \|/m);
+    expect(markdown).toMatch(/^\| --- \| ---: \|/m);
+  });
+
+  it('reads several files, gzip and stdin', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-cli-'));
+    const gz = join(scratch, 'p.prof.gz');
+    writeFileSync(gz, gzipSync(readFileSync(samplePath('interp/b/detailed-P.prof'))));
+    const result = ghcprof(['report', samplePath('interp/a/run-1.prof'), gz, '-', '--format', 'json'], readFileSync(samplePath('interp/a/run-2.prof')));
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as Array<{ profile: { source: string; totalTicks: number } }>;
+    expect(json.map((entry) => entry.profile.source)).toEqual([samplePath('interp/a/run-1.prof'), gz, '-']);
+    expect(json[2]!.profile.totalTicks).toBe(readSimpleReport(readSample('interp/a/run-2.prof')).totalTicks);
+  });
+
+  it('bad input: one line naming file and line, exit 2, no stack trace', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-cli-'));
+    const bad = join(scratch, 'bad.prof');
+    const lines = readSample('interp/a/run-1.prof').split('\n');
+    lines[40] = 'not a row';
+    writeFileSync(bad, lines.join('\n'));
+    const result = ghcprof(['report', bad]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(new RegExp(`^ghcprof: ${bad.replace(/[.]/g, '\\.')}:41: expected a call-tree row`));
+    const missing = ghcprof(['report', join(scratch, 'missing.prof')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/missing\.prof: no such file/);
+    expect(ghcprof(['report', samplePath('interp/a/run-1.prof'), '--sort', 'nonsense']).status).toBe(2);
+  });
+
+  it('asking for exact ticks of a -p profile explains what to do', () => {
+    const result = ghcprof(['folded', samplePath('interp/a/run-1.prof'), '--metric', 'ticks']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/no exact ticks .* use --metric time/);
+  });
+
+  it('a truncated file: the report of what was read, and a warning', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-cli-'));
+    const cut = join(scratch, 'cut.prof');
+    const text = readSample('interp/a/run-1.prof');
+    writeFileSync(cut, text.slice(0, Math.floor(text.length * 0.8)));
+    const result = ghcprof(['report', cut, '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: .*cut\.prof: file ends in the middle of line \d+ \(truncated\?\)/);
+    expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings).toHaveLength(1);
+  });
+});
+
+describe('ghcprof folded', () => {
+  it('writes the output file atomically with -o, leaving no temporary file', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-cli-'));
+    const out = join(scratch, 'stacks.folded');
+    const result = ghcprof(['folded', samplePath('interp/a/detailed-P.prof'), '-o', out]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(scratch)).toEqual(['stacks.folded']);
+    const total = readFileSync(out, 'utf8').trim().split('\n').reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+    expect(total).toBe(readSimpleReport(readSample('interp/a/detailed-P.prof')).totalTicks);
+  });
+
+  it('a failed run leaves no output file behind', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-cli-'));
+    const out = join(scratch, 'stacks.folded');
+    const result = ghcprof(['folded', join(scratch, 'missing.prof'), '-o', out]);
+    expect(result.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it('reads stdin with -', () => {
+    const result = ghcprof(['folded', '-', '--metric', 'alloc'], readFileSync(samplePath('interp/a/detailed-P.prof')));
+    expect(result.status).toBe(0);
+    const total = result.stdout.trim().split('\n').reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+    expect(total).toBe(readSimpleReport(readSample('interp/a/detailed-P.prof')).totalAllocBytes);
+  });
+});
