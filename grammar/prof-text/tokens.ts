@@ -2,7 +2,8 @@
 // The report is line-structured (formats.md §1), so each token matches a whole line,
 // terminator included, and carries its parsed fields as a payload. Lexer modes follow the
 // report's sections: header → flat table → call tree → trailer.
-import { createToken, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, type TokenType } from 'chevrotain';
+import { contentEnd, lineEnd, lineToken, matchedLine } from '../line/line-token.js';
 import { layoutFromHeader, type TableLayout } from './layout.js';
 import { scanFlatRow, scanTreeRow, type TreeRowFields } from './row-scanner.js';
 
@@ -23,38 +24,6 @@ export function newLexingState(): LexingState {
 
 export function useLexingState(next: LexingState): void {
   state = next;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline;
-}
-
-/** End of the line's content: before `\r\n` or `\n`. */
-function contentEnd(text: string, end: number): number {
-  return end > 0 && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-}
-
-function matched(text: string, offset: number, end: number, payload: unknown): CustomPatternMatcherReturn {
-  const image = text.slice(offset, end < text.length ? end + 1 : end);
-  const result = [image] as CustomPatternMatcherReturn;
-  result.payload = payload;
-  return result;
-}
-
-/** A token for a whole line matched by a regular expression; its groups become the payload. */
-function lineToken(name: string, pattern: RegExp, extra: Partial<Parameters<typeof createToken>[0]> = {}): TokenType {
-  const wholeLine = new RegExp(`^(?:${pattern.source})$`);
-  return createToken({
-    name,
-    line_breaks: true,
-    ...extra,
-    pattern: (text: string, offset: number) => {
-      const end = lineEnd(text, offset);
-      const match = wholeLine.exec(text.slice(offset, contentEnd(text, end)));
-      return match === null ? null : matched(text, offset, end, match.slice(1));
-    },
-  });
 }
 
 // Header: formats-reference.md §1.3. `(Final)` is the only state GHC prints; accept any word.
@@ -81,7 +50,7 @@ function headerToken(name: string, isTree: boolean, pushMode: string): TokenType
       const layout = layoutFromHeader(line);
       if (isTree) state.treeLayout = layout;
       else state.flatLayout = layout;
-      return matched(text, offset, end, layout);
+      return matchedLine(text, offset, end, layout);
     },
   });
 }
@@ -97,7 +66,7 @@ export const FlatRow = createToken({
   pattern: (text: string, offset: number) => {
     const end = lineEnd(text, offset);
     const row = scanFlatRow(text, offset, contentEnd(text, end), state.flatLayout);
-    return row === null ? null : matched(text, offset, end, row);
+    return row === null ? null : matchedLine(text, offset, end, row);
   },
 });
 
@@ -119,7 +88,7 @@ export const TreeRows = createToken({
       rows.push(row);
       start = end + 1;
     }
-    return rows.length === 0 ? null : matched(text, offset, start - 1, rows);
+    return rows.length === 0 ? null : matchedLine(text, offset, start - 1, rows);
   },
 });
 

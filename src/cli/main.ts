@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { foldedCommand } from './commands/folded.js';
+import { heapCommand } from './commands/heap.js';
 import { reportCommand } from './commands/report.js';
 
 /** The package's version, from the nearest package.json above this module (source, dist or bundle). */
@@ -26,6 +27,6 @@ const program = new Command('ghcprof')
   });
 
 // Subcommands built apart from the program take its output and exit settings explicitly.
-for (const command of [reportCommand(), foldedCommand()]) program.addCommand(command.copyInheritedSettings(program));
+for (const command of [reportCommand(), foldedCommand(), heapCommand()]) program.addCommand(command.copyInheritedSettings(program));
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { profTextParser } from '../../grammar/prof-text/parser.js';
 import { newLexingState, useLexingState, type LexingState } from '../../grammar/prof-text/tokens.js';
 import { InputError } from '../model/diagnostic.js';
 import type { Profile } from '../model/profile.js';
+import { forEachLineRun } from './line-chunks.js';
 import { ProfTextBuilder } from './prof-text-builder.js';
 
 const EXPECTED_BY_SECTION = {
@@ -52,31 +53,10 @@ function sectionAt(builder: ProfTextBuilder, tokens: ReadonlyArray<IToken>, offs
 
 /** Reads a text report from chunks of bytes or strings. */
 export async function readProfText(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, source: string): Promise<Profile> {
-  const decoder = new TextDecoder('utf-8');
   const builder = new ProfTextBuilder(source);
   const lexingState = newLexingState();
-  // Text after the last newline so far: the start of a line whose end is in a later chunk.
-  let pending = '';
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    const firstNewline = text.indexOf('\n');
-    if (firstNewline < 0) {
-      pending += text;
-      continue;
-    }
-    // Lex the chunk where it lies rather than gluing it to the pending piece: copying
-    // megabyte strings per chunk costs more than lexing the one straddling line alone.
-    let from = 0;
-    if (pending.length > 0) {
-      consumeLines(builder, lexingState, source, pending + text.slice(0, firstNewline + 1));
-      from = firstNewline + 1;
-    }
-    const lastNewline = text.lastIndexOf('\n');
-    if (lastNewline >= from) consumeLines(builder, lexingState, source, text.slice(from, lastNewline + 1));
-    pending = text.slice(lastNewline + 1);
-  }
-  pending += decoder.decode();
-  return builder.finish(pending);
+  const dangling = await forEachLineRun(chunks, (lines) => consumeLines(builder, lexingState, source, lines));
+  return builder.finish(dangling);
 }
 
 /** Reads a text report held in one string (tests, browsers). */

@@ -1,0 +1,55 @@
+// `ghcprof heap FILE`: heap bands ranked by peak and by area, from .hp or eventlog samples.
+import { Command, Option } from 'commander';
+import { rankHeapBands, summariseHeapSeries, type HeapRanking } from '../../analyze/heap-bands.js';
+import { formatWarning } from '../../model/diagnostic.js';
+import { openInput } from '../../parse/input.js';
+import { readHeapSeries } from '../../parse/read-heap-series.js';
+import { heapReportJson, renderHeapReport } from '../../render/heap-report.js';
+import { positiveInteger } from '../options.js';
+import { openOutput } from '../output.js';
+import { showReadProgress } from '../progress.js';
+import { runAction } from '../run-command.js';
+
+const FORMATS = ['text', 'json', 'csv'] as const;
+
+interface HeapOptions {
+  top: number;
+  sort: HeapRanking;
+  format: (typeof FORMATS)[number];
+  output?: string;
+}
+
+export function heapCommand(): Command {
+  return new Command('heap')
+    .description('heap bands over time from a .hp file or an eventlog, ranked by peak or by area')
+    .argument('<file>', 'a heap profile (.hp) or eventlog, .gz, or - for stdin')
+    .option('--top <n>', 'bands to show (0 = all)', positiveInteger, 20)
+    .addOption(new Option('--sort <ranking>', 'rank bands by their peak or by bytes held over time').choices(['peak', 'area']).default('peak'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action(
+      runAction(async (file: string, options: HeapOptions) => {
+        const input = openInput(file);
+        const progress = showReadProgress(input, `reading ${file}`);
+        let series;
+        try {
+          series = await readHeapSeries(input.chunks(), input.name);
+        } finally {
+          progress.stop();
+        }
+        series.warnings.unshift(...input.warnings);
+        if (options.format !== 'text') for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        const summary = summariseHeapSeries(series);
+        const ranked = rankHeapBands(summary.bands, options.sort);
+        const content = { series, summary, ranking: options.sort, bands: options.top > 0 ? ranked.slice(0, options.top) : ranked };
+        const output = openOutput(options.output);
+        try {
+          await output.write(options.format === 'json' ? `${JSON.stringify(heapReportJson(content), null, 2)}\n` : renderHeapReport(content, options.format));
+          await output.commit();
+        } catch (error) {
+          output.abort();
+          throw error;
+        }
+      }),
+    );
+}

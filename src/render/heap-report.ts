@@ -1,0 +1,80 @@
+// `ghcprof heap`: bands ranked by peak or by area, as text, CSV or JSON.
+import type { HeapRanking, HeapSeriesSummary } from '../analyze/heap-bands.js';
+import type { HeapSeries } from '../model/heap-series.js';
+import { formatWarning } from '../model/diagnostic.js';
+import { formatBytes } from './bytes.js';
+import { renderTable, type Table, type TableFormat } from './table.js';
+
+export interface HeapReportContent {
+  series: HeapSeries;
+  summary: HeapSeriesSummary;
+  ranking: HeapRanking;
+  /** Ranked bands, already cut to --top. */
+  bands: HeapSeriesSummary['bands'];
+}
+
+function bandTable(content: HeapReportContent, machine: boolean): Table {
+  const share = (value: number, whole: number): string => (whole > 0 ? ((value / whole) * 100).toFixed(1) : '0.0');
+  return {
+    columns: [
+      { title: 'BAND', align: 'left' },
+      { title: machine ? 'peak bytes' : 'peak', align: 'right' },
+      { title: 'at (s)', align: 'right' },
+      { title: machine ? 'byte seconds' : 'area (byte·s)', align: 'right' },
+      { title: '%area', align: 'right' },
+      { title: machine ? 'mean bytes' : 'mean', align: 'right' },
+      { title: 'samples', align: 'right' },
+    ],
+    rows: content.bands.map((band) => [
+      band.band,
+      machine ? String(band.peakBytes) : formatBytes(band.peakBytes),
+      band.peakTimeSecs.toFixed(3),
+      machine ? String(Math.round(band.byteSeconds)) : `${formatBytes(band.byteSeconds)}·s`,
+      share(band.byteSeconds, content.summary.totalByteSeconds),
+      machine ? String(Math.round(band.meanBytes)) : formatBytes(band.meanBytes),
+      String(band.samplesPresent),
+    ]),
+  };
+}
+
+export function renderHeapReport(content: HeapReportContent, format: TableFormat): string {
+  if (format !== 'text') return renderTable(bandTable(content, true), format);
+  const { series, summary } = content;
+  const lines = [
+    `${series.source}  (${series.format === 'hp' ? 'heap profile' : 'eventlog heap samples'}${series.date ? `, ${series.date}` : ''})`,
+  ];
+  if (series.job) lines.push(`  job         ${series.job}`);
+  if (series.breakdown) lines.push(`  breakdown   ${series.breakdown}`);
+  lines.push(
+    `  samples     ${summary.samples} over ${summary.durationSecs.toFixed(3)} s (${series.timeBasis === 'mutator-cpu' ? 'mutator CPU time' : 'elapsed time'})`,
+  );
+  lines.push(`  peak heap   ${formatBytes(summary.peakTotalBytes)} at ${summary.peakTotalTimeSecs.toFixed(3)} s; ${series.bands.length} bands`);
+  for (const warning of series.warnings) lines.push(`  warning: ${formatWarning(warning)}`);
+  const title = content.ranking === 'peak' ? 'by peak' : 'by area (bytes held over time)';
+  lines.push('', `Bands ${title} (top ${content.bands.length} of ${series.bands.length}):`, '');
+  return `${lines.join('\n')}\n${renderTable(bandTable(content, false), 'text')}`;
+}
+
+export function heapReportJson(content: HeapReportContent): object {
+  const { series, summary } = content;
+  return {
+    series: {
+      source: series.source,
+      format: series.format,
+      job: series.job,
+      date: series.date,
+      breakdown: series.breakdown,
+      timeBasis: series.timeBasis,
+      samples: summary.samples,
+      bands: series.bands.length,
+      durationSecs: summary.durationSecs,
+      peakTotalBytes: summary.peakTotalBytes,
+      peakTotalTimeSecs: summary.peakTotalTimeSecs,
+      totalByteSeconds: summary.totalByteSeconds,
+      markers: series.markers,
+    },
+    ranking: content.ranking,
+    bands: content.bands,
+    warnings: series.warnings.map(formatWarning),
+  };
+}
