@@ -26,10 +26,17 @@ export function individualWeight(node: CallTreeNode, metric: Metric): number {
 
 /** Why a metric cannot be used on this profile, or null if it can. */
 export function metricUnavailableReason(profile: Profile, metric: Metric): string | null {
-  if (metric === 'ticks' && profile.measures.ticks !== 'exact') {
+  const { ticks, bytes, entries } = profile.measures;
+  if ((metric === 'alloc' || metric === 'bytes') && bytes === 'absent') {
+    return 'this profile records no allocation (eventlog time samples carry only ticks); use --metric time';
+  }
+  if (metric === 'entries' && entries === 'absent') {
+    return 'this profile records no entry counts (eventlog time samples carry only ticks); use --metric time';
+  }
+  if (metric === 'ticks' && ticks !== 'exact') {
     return 'this profile has no exact ticks (they come with +RTS -P, -pa or -pj); use --metric time for an estimate from the percentages';
   }
-  if (metric === 'bytes' && profile.measures.bytes !== 'exact') {
+  if (metric === 'bytes' && bytes !== 'exact') {
     return 'this profile has no exact bytes (they come with +RTS -P, -pa or -pj); use --metric alloc for an estimate from the percentages';
   }
   return null;

@@ -51,8 +51,19 @@ export function newCallTreeNode(
     inheritedTicks: 0,
     inheritedBytes: 0,
     printed,
-    children: [],
+    children: NO_CHILDREN,
   };
+}
+
+/**
+ * Shared by every leaf until it gets a child: most nodes of a call tree are leaves, and an
+ * array per leaf is a large share of a big tree's memory. Frozen, so a stray push fails loudly.
+ */
+const NO_CHILDREN: CallTreeNode[] = Object.freeze([]) as unknown as CallTreeNode[];
+
+export function addChild(parent: CallTreeNode, child: CallTreeNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
 }
 
 /**

@@ -27,13 +27,15 @@ export interface RunMetadata {
 
 /**
  * How the numbers on the nodes were obtained. `exact`: read from the file as integers;
- * `approximate`: derived from printed one-decimal percentages and the header totals.
+ * `approximate`: derived from printed one-decimal percentages and the header totals;
+ * `absent`: the source does not record it (eventlog samples have no allocation or entries).
  */
-export type Provenance = 'exact' | 'approximate';
+export type Provenance = 'exact' | 'approximate' | 'absent';
 
 export interface Measures {
   ticks: Provenance;
   bytes: Provenance;
+  entries: Provenance;
   /** Whether the file printed percentages per row (text reports) or we compute them from totals. */
   percentages: 'printed' | 'derived';
 }

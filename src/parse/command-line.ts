@@ -9,7 +9,11 @@ export interface CommandLineParts {
 }
 
 export function splitCommandLine(text: string): CommandLineParts {
-  const words = text.trim().split(/\s+/).filter((word) => word.length > 0);
+  return commandLineParts(text.trim().split(/\s+/).filter((word) => word.length > 0));
+}
+
+/** The same for a command line already split into words (an eventlog's program arguments). */
+export function commandLineParts(words: string[]): CommandLineParts {
   const rtsArguments: string[] = [];
   let inRts = false;
   for (const word of words.slice(1)) {

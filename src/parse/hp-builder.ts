@@ -2,7 +2,35 @@
 import type { HeaderKey, HeapProfileSink } from '../../grammar/hp/parser.js';
 import type { BandFields } from '../../grammar/hp/tokens.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
+import { withoutStackId } from '../model/heap-band-name.js';
 import type { HeapSample, HeapSeries } from '../model/heap-series.js';
+
+const BREAKDOWN_BY_FLAG: Record<string, string> = {
+  '-h': 'cost-centre stack',
+  '-hc': 'cost-centre stack',
+  '-hm': 'module',
+  '-hd': 'closure description',
+  '-hy': 'type',
+  '-hr': 'retainer set',
+  '-hb': 'biography',
+  '-hT': 'closure type',
+  '-hi': 'info table',
+  '-he': 'era',
+};
+
+/**
+ * The breakdown named by the `-h` flag in the JOB line (`interp 24 1 +RTS -hc -l -i0.01`);
+ * restriction flags such as `-hcfoo` or `-hmMain` keep the breakdown letter's meaning.
+ */
+export function breakdownFromJob(job: string): string | null {
+  const rts = job.split(' +RTS ')[1];
+  if (rts === undefined) return null;
+  for (const word of rts.split(/\s+/)) {
+    const flag = /^-h[cmdyrbTie]?$/.test(word) ? word : /^-h[cmdyrbTie]/.exec(word)?.[0];
+    if (flag !== undefined && BREAKDOWN_BY_FLAG[flag] !== undefined) return BREAKDOWN_BY_FLAG[flag]!;
+  }
+  return null;
+}
 
 export class HeapProfileBuilder implements HeapProfileSink {
   linesRead = 0;
@@ -33,7 +61,10 @@ export class HeapProfileBuilder implements HeapProfileSink {
 
   header(key: HeaderKey, value: string): void {
     this.sawHeader = true;
-    if (key === 'JOB') this.series.job = value;
+    if (key === 'JOB') {
+      this.series.job = value;
+      this.series.breakdown = breakdownFromJob(value);
+    }
     else if (key === 'DATE') this.series.date = value;
     else if (key === 'SAMPLE_UNIT' && value !== 'seconds') this.fail(`expected SAMPLE_UNIT "seconds", found "${value}"`);
     else if (key === 'VALUE_UNIT' && value !== 'bytes') this.fail(`expected VALUE_UNIT "bytes", found "${value}"`);
@@ -51,12 +82,14 @@ export class HeapProfileBuilder implements HeapProfileSink {
   band(fields: BandFields): void {
     const sample = this.open;
     if (sample === null) this.fail('a band line outside BEGIN_SAMPLE … END_SAMPLE');
-    if (!this.knownBands.has(fields.label)) {
-      this.knownBands.add(fields.label);
-      this.series.bands.push(fields.label);
+    const label = this.series.breakdown === 'cost-centre stack' ? withoutStackId(fields.label) : fields.label;
+    if (!this.knownBands.has(label)) {
+      this.knownBands.add(label);
+      this.series.bands.push(label);
     }
-    // Old RTSs could repeat a label within one census (bands keyed by pointer): sum them.
-    sample.bytesByBand.set(fields.label, (sample.bytesByBand.get(fields.label) ?? 0) + fields.bytes);
+    // Old RTSs could repeat a label within one census (bands keyed by pointer), and stacks
+    // that differ only in their stack id share a band once the id is dropped: sum them.
+    sample.bytesByBand.set(label, (sample.bytesByBand.get(label) ?? 0) + fields.bytes);
     this.linesRead++;
   }
 

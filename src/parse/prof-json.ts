@@ -1,7 +1,7 @@
 // Reader for GHC's JSON profile (`+RTS -pj`, GHC >= 8.2; formats-reference.md §2).
 // Individual costs are exact; percentages are derived from the totals, which in JSON
 // include system and idle cost centres.
-import { computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
+import { addChild, computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
 import type { CostCentre } from '../model/cost-centre.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 import { emptyMetadata, type Profile } from '../model/profile.js';
@@ -138,7 +138,7 @@ export function parseProfJson(text: string, source: string): Profile {
     const [jsonNode, node] = pending.pop()!;
     for (const jsonChild of jsonNode.children ?? []) {
       const child = convert(jsonChild);
-      node.children.push(child);
+      addChild(node, child);
       pending.push([jsonChild, child]);
     }
   }
@@ -148,7 +148,7 @@ export function parseProfJson(text: string, source: string): Profile {
     costCentres,
     root,
     nodeCount,
-    measures: { ticks: 'exact', bytes: 'exact', percentages: 'derived' },
+    measures: { ticks: 'exact', bytes: 'exact', entries: 'exact', percentages: 'derived' },
     printedFlatTable: [],
     warnings,
   };

@@ -4,7 +4,7 @@ import type { TableLayout } from '../../grammar/prof-text/layout.js';
 import { parseGroupedInteger } from '../../grammar/prof-text/numbers.js';
 import type { ProfTextSink } from '../../grammar/prof-text/parser.js';
 import type { FlatRowFields, TreeRowFields } from '../../grammar/prof-text/row-scanner.js';
-import { newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
+import { addChild, newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
 import { CostCentreTable } from '../model/cost-centre.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 import { emptyMetadata, type PrintedFlatRow, type Profile, type RunMetadata } from '../model/profile.js';
@@ -137,7 +137,7 @@ export class ProfTextBuilder implements ProfTextSink {
     );
     this.closeTo(depth);
     if (depth === 0) this.root = node;
-    else this.ancestors[depth - 1]!.children.push(node);
+    else addChild(this.ancestors[depth - 1]!, node);
     this.ancestors.push(node);
     this.nodeCount++;
   }
@@ -225,6 +225,7 @@ export class ProfTextBuilder implements ProfTextSink {
       measures: {
         ticks: exact ? 'exact' : 'approximate',
         bytes: exact ? 'exact' : 'approximate',
+        entries: 'exact',
         percentages: 'printed',
       },
       printedFlatTable: this.printedFlatTable,

@@ -2,6 +2,7 @@
 import { InputError } from '../model/diagnostic.js';
 import type { HeapSeries } from '../model/heap-series.js';
 import { detectInputKind } from './detect.js';
+import { readEventlogHeapSeries } from './eventlog-heap-series.js';
 import { readHeapProfile } from './hp.js';
 import { peekChunks } from './peek.js';
 
@@ -11,6 +12,8 @@ export async function readHeapSeries(chunks: AsyncIterable<Uint8Array>, source: 
   switch (detectInputKind(head)) {
     case 'heap-profile':
       return readHeapProfile(all, source);
+    case 'eventlog':
+      return readEventlogHeapSeries(all, source);
     default:
       throw new InputError({ source, line: 1 }, 'expected a heap profile (.hp, +RTS -h*) or an eventlog with heap samples');
   }

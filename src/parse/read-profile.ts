@@ -2,16 +2,26 @@
 import { InputError } from '../model/diagnostic.js';
 import type { Profile } from '../model/profile.js';
 import { detectInputKind } from './detect.js';
+import { readEventlogTimeProfile, type SampleWindow } from './eventlog-time-profile.js';
 import { collectText, peekChunks } from './peek.js';
 import { parseProfJson } from './prof-json.js';
 import { readProfText } from './prof-text.js';
 
 const SNIFF_BYTES = 512;
 
-export async function readProfile(chunks: AsyncIterable<Uint8Array>, source: string): Promise<Profile> {
+export interface ReadProfileOptions {
+  /** For eventlogs: keep only samples between user markers (prefix match). */
+  window?: SampleWindow;
+}
+
+export async function readProfile(chunks: AsyncIterable<Uint8Array>, source: string, options: ReadProfileOptions = {}): Promise<Profile> {
   const { head, chunks: all } = await peekChunks(chunks, SNIFF_BYTES);
   if (head.length === 0) throw new InputError({ source, byteOffset: 0 }, 'empty input; expected a GHC profile');
   const kind = detectInputKind(head);
+  const windowed = options.window?.fromMarker !== undefined || options.window?.toMarker !== undefined;
+  if (windowed && kind !== 'eventlog') {
+    throw new InputError({ source }, '--from/--to select samples between eventlog markers; this input is not an eventlog');
+  }
   switch (kind) {
     case 'prof-text':
       return readProfText(all, source);
@@ -20,7 +30,7 @@ export async function readProfile(chunks: AsyncIterable<Uint8Array>, source: str
     case 'heap-profile':
       throw new InputError({ source, line: 1 }, 'this is a heap profile (.hp), not a time profile; use `ghcprof heap`');
     case 'eventlog':
-      throw new InputError({ source, byteOffset: 0 }, 'this is an eventlog; time profiles from eventlogs come with the eventlog reader');
+      return readEventlogTimeProfile(all, source, options.window);
     case 'unknown':
       throw new InputError(
         { source, line: 1 },

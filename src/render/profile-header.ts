@@ -60,8 +60,13 @@ export function profileHeaderText(profile: Profile): string {
   if (metadata.processors !== null) timeParts.push(`${metadata.processors} processor${metadata.processors === 1 ? '' : 's'}`);
   if (timeParts.length > 0) lines.push(`  total time  ${timeParts.join(', ')}`);
   if (metadata.totalAllocBytes !== null) lines.push(`  total alloc ${formatCount(metadata.totalAllocBytes)} bytes`);
+  const { ticks, bytes } = profile.measures;
   const exactness =
-    profile.measures.ticks === 'exact' ? 'ticks and bytes exact' : 'ticks and bytes estimated from percentages (use +RTS -P for exact ones)';
+    bytes === 'absent'
+      ? 'exact ticks from samples; no allocation or entries in this source'
+      : ticks === 'exact'
+        ? 'ticks and bytes exact'
+        : 'ticks and bytes estimated from percentages (use +RTS -P for exact ones)';
   lines.push(`  call tree   ${formatCount(profile.nodeCount)} nodes, ${formatCount(profile.costCentres.length)} cost centres; ${exactness}`);
   return lines.join('\n') + '\n';
 }

@@ -22,74 +22,60 @@ export interface ReportContent {
 const left = (title: string): Column => ({ title, align: 'left' });
 const right = (title: string): Column => ({ title, align: 'right' });
 
+/** Which columns the profile can fill: eventlog samples have no alloc or entries; -p has no exact counts. */
+function availableColumns(profile: Profile): { entries: boolean; alloc: boolean; ticks: boolean; bytes: boolean } {
+  const { ticks, bytes, entries } = profile.measures;
+  return { entries: entries !== 'absent', alloc: bytes !== 'absent', ticks: ticks === 'exact', bytes: bytes === 'exact' };
+}
+
+/** A column with the function that fills it, kept only when `shown`. */
+type CellColumn<Row> = [Column, (row: Row) => string, boolean];
+
+function buildTable<Row>(rows: readonly Row[], columns: ReadonlyArray<CellColumn<Row>>): Table {
+  const shown = columns.filter(([, , show]) => show);
+  return { columns: shown.map(([column]) => column), rows: rows.map((row) => shown.map(([, cell]) => cell(row))) };
+}
+
 function totalsTable(content: ReportContent, machine: boolean): Table {
-  const exact = content.profile.measures.ticks === 'exact';
+  const has = availableColumns(content.profile);
   const count = machine ? formatPlainCount : formatCount;
-  const nameColumns: Column[] =
-    content.grouping === 'cost-centre'
-      ? [left('COST CENTRE'), left('MODULE'), left('SRC')]
-      : [left(content.grouping === 'module' ? 'MODULE' : 'FILE')];
-  const columns = [
-    ...nameColumns,
-    right('sites'),
-    right('entries'),
-    right('%time'),
-    right('%alloc'),
-    ...(exact ? [right('ticks'), right('bytes')] : []),
-    right('inh %time'),
-    right('inh %alloc'),
-  ];
-  const rows = content.totals.map((row) => [
-    ...(content.grouping === 'cost-centre' ? [row.label, row.module, row.src ?? ''] : [row.label]),
-    count(row.callSites),
-    count(row.entries),
-    formatPct(row.timePct),
-    formatPct(row.allocPct),
-    ...(exact ? [count(row.ticks), count(row.bytes)] : []),
-    formatPct(row.inheritedTimePct),
-    formatPct(row.inheritedAllocPct),
+  const byCostCentre = content.grouping === 'cost-centre';
+  const nameTitle = byCostCentre ? 'COST CENTRE' : content.grouping === 'module' ? 'MODULE' : 'FILE';
+  return buildTable<CostCentreTotals>(content.totals, [
+    [left(nameTitle), (row) => row.label, true],
+    [left('MODULE'), (row) => row.module, byCostCentre],
+    [left('SRC'), (row) => row.src ?? '', byCostCentre],
+    [right('sites'), (row) => count(row.callSites), true],
+    [right('entries'), (row) => count(row.entries), has.entries],
+    [right('%time'), (row) => formatPct(row.timePct), true],
+    [right('%alloc'), (row) => formatPct(row.allocPct), has.alloc],
+    [right('ticks'), (row) => count(row.ticks), has.ticks],
+    [right('bytes'), (row) => count(row.bytes), has.bytes],
+    [right('inh %time'), (row) => formatPct(row.inheritedTimePct), true],
+    [right('inh %alloc'), (row) => formatPct(row.inheritedAllocPct), has.alloc],
   ]);
-  return { columns, rows };
 }
 
 function treeTable(content: ReportContent, rows: TreeViewRow[], machine: boolean): Table {
-  const exact = content.profile.measures.ticks === 'exact';
+  const has = availableColumns(content.profile);
   const count = machine ? formatPlainCount : formatCount;
   // Only text reports number their stacks (JSON and eventlogs have no `no.` column).
   const numbered = rows.some((row) => row.node.stackId !== null);
-  const columns = [
-    left('COST CENTRE'),
-    left('MODULE'),
-    left('SRC'),
-    ...(numbered ? [right('no.')] : []),
-    right('entries'),
-    right('%time'),
-    right('%alloc'),
-    right('inh %time'),
-    right('inh %alloc'),
-    ...(exact ? [right('ticks'), right('bytes')] : []),
-  ];
   // Text shows depth by indentation, like GHC; machine formats get a depth column instead.
-  const table: Table = {
-    columns: machine ? [right('depth'), ...columns] : columns,
-    rows: rows.map((row) => {
-      const costCentre = row.node.costCentre;
-      const cells = [
-        machine ? costCentre.label : `${' '.repeat(row.depth)}${costCentre.label}`,
-        costCentre.module,
-        costCentre.src ?? '',
-        ...(numbered ? [row.node.stackId === null ? '' : String(row.node.stackId)] : []),
-        count(row.node.entries),
-        formatPct(row.timePct),
-        formatPct(row.allocPct),
-        formatPct(row.inheritedTimePct),
-        formatPct(row.inheritedAllocPct),
-        ...(exact ? [count(row.node.ticks), count(row.node.bytes)] : []),
-      ];
-      return machine ? [String(row.depth), ...cells] : cells;
-    }),
-  };
-  return table;
+  return buildTable<TreeViewRow>(rows, [
+    [right('depth'), (row) => String(row.depth), machine],
+    [left('COST CENTRE'), (row) => (machine ? '' : ' '.repeat(row.depth)) + row.node.costCentre.label, true],
+    [left('MODULE'), (row) => row.node.costCentre.module, true],
+    [left('SRC'), (row) => row.node.costCentre.src ?? '', true],
+    [right('no.'), (row) => (row.node.stackId === null ? '' : String(row.node.stackId)), numbered],
+    [right('entries'), (row) => count(row.node.entries), has.entries],
+    [right('%time'), (row) => formatPct(row.timePct), true],
+    [right('%alloc'), (row) => formatPct(row.allocPct), has.alloc],
+    [right('inh %time'), (row) => formatPct(row.inheritedTimePct), true],
+    [right('inh %alloc'), (row) => formatPct(row.inheritedAllocPct), has.alloc],
+    [right('ticks'), (row) => count(row.node.ticks), has.ticks],
+    [right('bytes'), (row) => count(row.node.bytes), has.bytes],
+  ]);
 }
 
 export function renderReport(content: ReportContent, format: TableFormat): string {
@@ -117,7 +103,7 @@ function groupingTitle(grouping: Grouping): string {
 }
 
 export function reportJson(content: ReportContent): object {
-  const exact = content.profile.measures.ticks === 'exact';
+  const has = availableColumns(content.profile);
   return {
     profile: profileHeaderJson(content.profile),
     by: content.grouping,
@@ -128,13 +114,13 @@ export function reportJson(content: ReportContent): object {
       module: row.module,
       src: row.src,
       callSites: row.callSites,
-      entries: row.entries,
+      entries: has.entries ? row.entries : null,
       timePct: row.timePct,
-      allocPct: row.allocPct,
-      ticks: exact ? row.ticks : null,
-      bytes: exact ? row.bytes : null,
+      allocPct: has.alloc ? row.allocPct : null,
+      ticks: has.ticks ? row.ticks : null,
+      bytes: has.bytes ? row.bytes : null,
       inheritedTimePct: row.inheritedTimePct,
-      inheritedAllocPct: row.inheritedAllocPct,
+      inheritedAllocPct: has.alloc ? row.inheritedAllocPct : null,
     })),
     ...(content.tree === null
       ? {}
@@ -150,8 +136,8 @@ export function reportJson(content: ReportContent): object {
             allocPct: row.allocPct,
             inheritedTimePct: row.inheritedTimePct,
             inheritedAllocPct: row.inheritedAllocPct,
-            ticks: exact ? row.node.ticks : null,
-            bytes: exact ? row.node.bytes : null,
+            ticks: has.ticks ? row.node.ticks : null,
+            bytes: has.bytes ? row.node.bytes : null,
           })),
         }),
     warnings: content.profile.warnings.map(formatWarning),

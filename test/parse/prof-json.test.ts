@@ -45,7 +45,7 @@ describe('JSON .prof (-pj)', () => {
       expect(profile.costCentres).toHaveLength(raw.cost_centres.length);
       expect(profile.root!.inheritedTicks).toBe(nodes.reduce((sum, node) => sum + node.ticks, 0));
       expect(profile.root!.inheritedBytes).toBe(nodes.reduce((sum, node) => sum + node.alloc, 0));
-      expect(profile.measures).toEqual({ ticks: 'exact', bytes: 'exact', percentages: 'derived' });
+      expect(profile.measures).toEqual({ ticks: 'exact', bytes: 'exact', entries: 'exact', percentages: 'derived' });
       expect(profile.warnings).toEqual([]);
     });
   }

@@ -10,6 +10,8 @@ import { runAction, UsageError } from '../run-command.js';
 interface FoldedOptions {
   metric: Metric;
   output?: string;
+  from?: string;
+  to?: string;
 }
 
 export function foldedCommand(): Command {
@@ -17,10 +19,12 @@ export function foldedCommand(): Command {
     .description('print folded stacks (Module.label;... weight), root first, one line per distinct stack')
     .argument('<file>', 'a profile: text or JSON .prof, .gz, or - for stdin')
     .addOption(new Option('--metric <metric>', 'weight of each stack (its individual cost)').choices(METRICS).default('time'))
+    .option('--from <marker>', 'eventlogs: keep samples from the first user marker starting with this')
+    .option('--to <marker>', 'eventlogs: ... up to the next user marker starting with this')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (file: string, options: FoldedOptions) => {
-        const profile = await loadProfile(file);
+        const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to } });
         for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
         const unavailable = metricUnavailableReason(profile, options.metric);
         if (unavailable !== null) throw new UsageError(`${file}: --metric ${options.metric}: ${unavailable}`);

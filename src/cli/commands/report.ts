@@ -21,6 +21,8 @@ interface ReportOptions {
   min: number;
   format: (typeof FORMATS)[number];
   output?: string;
+  from?: string;
+  to?: string;
 }
 
 export function reportCommand(): Command {
@@ -34,12 +36,14 @@ export function reportCommand(): Command {
     .option('--depth <n>', 'with --tree: deepest level shown', positiveInteger, Number.MAX_SAFE_INTEGER)
     .option('--min <pct>', 'with --tree: hide subtrees under this share of time and alloc', percentage, 0)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text').argParser(choice(FORMATS)))
+    .option('--from <marker>', 'eventlogs: keep samples from the first user marker starting with this')
+    .option('--to <marker>', 'eventlogs: ... up to the next user marker starting with this')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (files: string[], options: ReportOptions) => {
         const contents: ReportContent[] = [];
         for (const file of files) {
-          const profile = await loadProfile(file);
+          const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to } });
           const unavailable = metricUnavailableReason(profile, options.sort);
           if (unavailable !== null) throw new UsageError(`${file}: --sort ${options.sort}: ${unavailable}`);
           const ranked = rankTotals(costCentreTotals(profile, options.by), options.sort);
