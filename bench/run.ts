@@ -34,9 +34,9 @@ function best(task: string, args: string[], runs: number): TaskResult {
 async function benchProf(): Promise<void> {
   const big = await gunzipTo(join(samples, 'big/big.prof.gz'), join(scratch, 'big.prof'));
   const sizeMB = statSync(big).size / 1e6;
-  console.log(`big.prof (${sizeMB.toFixed(1)} MB unzipped), best of 3:`);
-  const floor = best('prof-floor', [big], 3);
-  const folded = best('cli', ['folded', big, '-o', join(scratch, 'big.folded')], 3);
+  console.log(`big.prof (${sizeMB.toFixed(1)} MB unzipped), best of 5:`);
+  const floor = best('prof-floor', [big], 5);
+  const folded = best('cli', ['folded', big, '-o', join(scratch, 'big.folded')], 5);
   console.log(line('floor: read+split fields', floor, sizeMB));
   console.log(line('ghcprof folded', folded, sizeMB));
   const ratio = folded.secs / floor.secs;
