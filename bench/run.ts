@@ -43,8 +43,21 @@ async function benchProf(): Promise<void> {
   console.log(`  ratio ${ratio.toFixed(2)}x the floor (target <= 2x): ${ratio <= 2 ? 'ok' : 'MISSED'}; peak RSS target < 700 MB: ${folded.peakRssMB < 700 ? 'ok' : 'MISSED'}`);
 }
 
+async function benchEventlog(): Promise<void> {
+  const log = join(samples, 'big/gc-heavy.eventlog.gz');
+  const floor = best('stream-floor', [log], 5);
+  const sizeMB = Number(floor.detail['bytes']) / 1e6;
+  console.log(`\ngc-heavy.eventlog.gz (${sizeMB.toFixed(1)} MB unzipped), best of 5:`);
+  const summary = best('cli', ['eventlog', log, '--format', 'json', '-o', join(scratch, 'summary.json')], 5);
+  console.log(line('floor: gunzip+touch bytes', floor, sizeMB));
+  console.log(line('ghcprof eventlog', summary, sizeMB));
+  const ratio = summary.secs / floor.secs;
+  console.log(`  ratio ${ratio.toFixed(2)}x the floor (target <= 4x): ${ratio <= 4 ? 'ok' : 'MISSED'}; peak RSS target < 200 MB: ${summary.peakRssMB < 200 ? 'ok' : 'MISSED'}`);
+}
+
 try {
   await benchProf();
+  await benchEventlog();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
 // any run of lines; which lines may follow which is fixed by the lexer's modes.
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import type { TableLayout } from './layout.js';
-import type { FlatRowFields, TreeRowFields } from './row-scanner.js';
+import type { FlatRowFields, TreeRowBatch } from './row-scanner.js';
 import {
   allTokens,
   BlankLine,
@@ -29,7 +29,7 @@ export interface ProfTextSink {
   flatHeader(layout: TableLayout): void;
   flatRow(row: FlatRowFields): void;
   treeHeader(layout: TableLayout): void;
-  treeRows(rows: TreeRowFields[]): void;
+  treeRows(rows: TreeRowBatch): void;
   /** A line with no content of its own: blank, or the `individual inherited` super-header. */
   otherLine(): void;
   trailer(): void;
@@ -70,7 +70,7 @@ class ProfTextParser extends EmbeddedActionsParser {
 
   readonly treeRow = this.RULE('treeRow', () => {
     const token = this.CONSUME(TreeRows);
-    this.ACTION(() => this.sink!.treeRows(this.payload(token) as TreeRowFields[]));
+    this.ACTION(() => this.sink!.treeRows(this.payload(token) as TreeRowBatch));
   });
 
   readonly flatRow = this.RULE('flatRow', () => {

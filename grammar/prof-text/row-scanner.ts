@@ -8,21 +8,40 @@ import type { PrintedPercentages } from '../../src/model/call-tree.js';
 const SPACE = 32;
 const TAB = 9;
 
-export interface TreeRowFields {
+/**
+ * A run of call-tree rows, column by column. Rows are the bulk of a report (458,767 in
+ * big.prof); columns of plain arrays hold numbers unboxed and cost no object per row.
+ */
+/** One row's percentages; a class so that every row shares one hidden class (see call-tree.ts). */
+class PrintedRow implements PrintedPercentages {
+  constructor(
+    readonly individualTimePct: number,
+    readonly individualAllocPct: number,
+    readonly inheritedTimePct: number,
+    readonly inheritedAllocPct: number,
+  ) {}
+}
+
+export class TreeRowBatch {
   /** Leading spaces: one per level, the root MAIN at 0. */
-  depth: number;
-  label: string;
-  module: string;
-  src: string | null;
-  /** The `no.` column; null when old GHC jammed it against the module (see `jammedModuleAndId`). */
-  stackId: number | null;
+  readonly depths: number[] = [];
+  readonly labels: string[] = [];
+  readonly modules: string[] = [];
+  readonly srcs: Array<string | null> = [];
+  /** The `no.` column; -1 when old GHC jammed it against the module (see `jammed`). */
+  readonly stackIds: number[] = [];
   /** GHC < 8 could print a long module name and a 6-digit stack number with no space between (trac #8811). */
-  jammedModuleAndId: string | null;
-  entries: number;
+  readonly jammed: Array<string | null> = [];
+  readonly entries: number[] = [];
   /** The four percentage columns, in the shape the model keeps them (handed on as is). */
-  printed: PrintedPercentages;
-  ticks: number | null;
-  bytes: number | null;
+  readonly printed: PrintedPercentages[] = [];
+  /** Individual ticks and bytes (`-P`, `-pa`); -1 without those columns. */
+  readonly ticks: number[] = [];
+  readonly bytes: number[] = [];
+
+  get length(): number {
+    return this.depths.length;
+  }
 }
 
 export interface FlatRowFields {
@@ -79,29 +98,29 @@ function endsInDigit(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Reads one call-tree row in text[start, end) (no line terminator). Returns null when the
- * line is not a row of this layout.
+ * Reads one call-tree row in text[start, end) (no line terminator) into `batch`. Returns
+ * false, adding nothing, when the line is not a row of this layout.
  */
-export function scanTreeRow(text: string, start: number, end: number, layout: TableLayout): TreeRowFields | null {
+export function scanTreeRow(text: string, start: number, end: number, layout: TableLayout, batch: TreeRowBatch): boolean {
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   let position = start;
   while (position < end && text.charCodeAt(position) === SPACE) position++;
   const depth = position - start;
   const [labelStart, labelEnd] = nextWord(text, position, end);
-  if (labelStart === labelEnd) return null;
+  if (labelStart === labelEnd) return false;
 
   // Numbers on the right: entries, 4 percentages, then ticks and bytes with -P/-pa.
   const numberCount = layout.hasTicks ? 7 : 5;
   const bounds = scratch;
   const numbersStart = wordsFromRight(text, labelEnd, end, numberCount, bounds);
-  if (numbersStart < 0) return null;
-  let ticks: number | null = null;
-  let bytes: number | null = null;
+  if (numbersStart < 0) return false;
+  let ticks = -1;
+  let bytes = -1;
   let k = 0;
   if (layout.hasTicks) {
     bytes = scanUnsigned(text, bounds[0]!, bounds[1]!);
     ticks = scanUnsigned(text, bounds[2]!, bounds[3]!);
-    if (Number.isNaN(bytes) || Number.isNaN(ticks)) return null;
+    if (Number.isNaN(bytes) || Number.isNaN(ticks)) return false;
     k = 2;
   }
   const inheritedAllocPct = scanDecimal(text, bounds[2 * k]!, bounds[2 * k + 1]!);
@@ -116,43 +135,41 @@ export function scanTreeRow(text: string, start: number, end: number, layout: Ta
     Number.isNaN(individualTimePct) ||
     Number.isNaN(entries)
   ) {
-    return null;
+    return false;
   }
 
   // The stack number, just left of the numbers.
   const idStart = wordsFromRight(text, labelEnd, numbersStart, 1, bounds);
-  if (idStart < 0) return null;
+  if (idStart < 0) return false;
   const idEnd = bounds[1]!;
-  const label = text.slice(labelStart, labelEnd);
   const stackId = scanUnsigned(text, idStart, idEnd);
   const [moduleStart, moduleEnd] = nextWord(text, labelEnd, idStart);
-  const row: TreeRowFields = {
-    depth,
-    label,
-    module: '',
-    src: null,
-    stackId: null,
-    jammedModuleAndId: null,
-    entries,
-    printed: { individualTimePct, individualAllocPct, inheritedTimePct, inheritedAllocPct },
-    ticks,
-    bytes,
-  };
+  let module: string;
+  let src: string | null = null;
+  let jammed: string | null = null;
   if (!Number.isNaN(stackId) && moduleStart < moduleEnd) {
-    row.module = text.slice(moduleStart, moduleEnd);
-    row.stackId = stackId;
     // Between module and number lies SRC, or nothing in reports without that column.
-    const between = trimmedOrNull(text, moduleEnd, idStart);
-    if (layout.hasSrc !== (between !== null)) return null;
-    row.src = between;
-    return row;
+    src = trimmedOrNull(text, moduleEnd, idStart);
+    if (layout.hasSrc !== (src !== null)) return false;
+    module = text.slice(moduleStart, moduleEnd);
+  } else if (!layout.hasSrc && moduleStart === moduleEnd && endsInDigit(text, idStart, idEnd)) {
+    // No separate stack number: the word left of the numbers is module and number run together.
+    jammed = text.slice(idStart, idEnd);
+    module = '';
+  } else {
+    return false;
   }
-  // No separate stack number: the word left of the numbers is module and number run together.
-  if (!layout.hasSrc && moduleStart === moduleEnd && endsInDigit(text, idStart, idEnd)) {
-    row.jammedModuleAndId = text.slice(idStart, idEnd);
-    return row;
-  }
-  return null;
+  batch.depths.push(depth);
+  batch.labels.push(text.slice(labelStart, labelEnd));
+  batch.modules.push(module);
+  batch.srcs.push(src);
+  batch.stackIds.push(jammed === null ? stackId : -1);
+  batch.jammed.push(jammed);
+  batch.entries.push(entries);
+  batch.printed.push(new PrintedRow(individualTimePct, individualAllocPct, inheritedTimePct, inheritedAllocPct));
+  batch.ticks.push(ticks);
+  batch.bytes.push(bytes);
+  return true;
 }
 
 /** Reads one row of the flat "top cost centres" table in text[start, end). */

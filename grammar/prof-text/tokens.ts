@@ -5,7 +5,7 @@
 import { createToken, type TokenType } from 'chevrotain';
 import { contentEnd, lineEnd, lineToken, matchedLine } from '../line/line-token.js';
 import { layoutFromHeader, type TableLayout } from './layout.js';
-import { scanFlatRow, scanTreeRow, type TreeRowFields } from './row-scanner.js';
+import { scanFlatRow, scanTreeRow, TreeRowBatch } from './row-scanner.js';
 
 /**
  * Column layout of the table being lexed. Row tokens depend on it, and it is set by the
@@ -79,13 +79,11 @@ export const TreeRows = createToken({
   name: 'TreeRows',
   line_breaks: true,
   pattern: (text: string, offset: number) => {
-    const rows: TreeRowFields[] = [];
+    const rows = new TreeRowBatch();
     let start = offset;
     while (start < text.length) {
       const end = lineEnd(text, start);
-      const row = scanTreeRow(text, start, contentEnd(text, end), state.treeLayout);
-      if (row === null) break;
-      rows.push(row);
+      if (!scanTreeRow(text, start, contentEnd(text, end), state.treeLayout, rows)) break;
       start = end + 1;
     }
     return rows.length === 0 ? null : matchedLine(text, offset, start - 1, rows);

@@ -30,9 +30,10 @@ export interface CallTreeNode {
 }
 
 /**
- * A node with its own costs set and inherited costs still zero. Every field gets its final
- * kind of value at creation, so all nodes share one object shape (this runs once per row of
- * half-million-row reports).
+ * A node with its own costs set and inherited costs still zero. Built by a constructor
+ * rather than an object literal: all nodes then share one hidden class even as V8 widens a
+ * field's representation (ticks from integers to estimates), where a literal's boilerplate
+ * fell back to a slow allocation path (this runs once per row of half-million-row reports).
  */
 export function newCallTreeNode(
   costCentre: CostCentre,
@@ -42,17 +43,22 @@ export function newCallTreeNode(
   bytes = 0,
   printed: PrintedPercentages | null = null,
 ): CallTreeNode {
-  return {
-    costCentre,
-    stackId,
-    entries,
-    ticks,
-    bytes,
-    inheritedTicks: 0,
-    inheritedBytes: 0,
-    printed,
-    children: NO_CHILDREN,
-  };
+  return new CallTreeNodeRecord(costCentre, stackId, entries, ticks, bytes, printed);
+}
+
+class CallTreeNodeRecord implements CallTreeNode {
+  inheritedTicks = 0;
+  inheritedBytes = 0;
+  children: CallTreeNode[] = NO_CHILDREN;
+
+  constructor(
+    public costCentre: CostCentre,
+    public stackId: number | null,
+    public entries: number,
+    public ticks: number,
+    public bytes: number,
+    public printed: PrintedPercentages | null,
+  ) {}
 }
 
 /**

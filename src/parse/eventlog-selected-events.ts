@@ -3,9 +3,8 @@
 // gigabyte log allocates per interesting event, not per event.
 import type { EventlogEvent } from './eventlog/event-info.js';
 import type { EventlogHeader } from './eventlog/header.js';
-import { materializeEvent } from './eventlog/materialize.js';
+import { materializeOrStop } from './eventlog/materialize.js';
 import { PayloadDecoders } from './eventlog/payload-decoders.js';
-import { InvalidFieldError, PayloadTooShortError } from './eventlog/payload-reader.js';
 import type { RawEvent } from './eventlog/raw-event.js';
 import { EventlogStreamDecoder } from './eventlog/stream-decoder.js';
 import type { InputWarning } from '../model/diagnostic.js';
@@ -37,14 +36,8 @@ export async function readSelectedEvents(
     event: (raw) => {
       options.onRawEvent?.(raw);
       if (!options.typeIds.has(raw.typeId)) return;
-      let event: EventlogEvent;
-      try {
-        event = materializeEvent(raw, decoders!);
-      } catch (error) {
-        if (!(error instanceof PayloadTooShortError || error instanceof InvalidFieldError)) throw error;
-        decoder.stop(raw.byteOffset, `event type ${raw.typeId} is malformed (${error.message}): the log is corrupt from here`);
-        return;
-      }
+      const event = materializeOrStop(raw, decoders!, decoder);
+      if (event === null) return;
       options.onEvent(event);
     },
   });

@@ -3,7 +3,7 @@ import type { ReportSection } from '../../grammar/prof-text/lexer.js';
 import type { TableLayout } from '../../grammar/prof-text/layout.js';
 import { parseGroupedInteger } from '../../grammar/prof-text/numbers.js';
 import type { ProfTextSink } from '../../grammar/prof-text/parser.js';
-import type { FlatRowFields, TreeRowFields } from '../../grammar/prof-text/row-scanner.js';
+import type { FlatRowFields, TreeRowBatch } from '../../grammar/prof-text/row-scanner.js';
 import { addChild, newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
 import { CostCentreTable } from '../model/cost-centre.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
@@ -100,19 +100,23 @@ export class ProfTextBuilder implements ProfTextSink {
     this.linesRead++;
   }
 
-  treeRows(rows: TreeRowFields[]): void {
+  treeRows(rows: TreeRowBatch): void {
     const exact = this.treeLayout!.hasTicks;
-    for (const row of rows) {
-      this.treeRow(row, exact);
+    for (let i = 0; i < rows.length; i++) {
+      this.treeRow(rows, i, exact);
       this.linesRead++;
     }
   }
 
-  private treeRow(row: TreeRowFields, exact: boolean): void {
-    if (row.jammedModuleAndId !== null) this.splitJammed(row);
+  private treeRow(rows: TreeRowBatch, i: number, exact: boolean): void {
+    const label = rows.labels[i]!;
+    let module = rows.modules[i]!;
+    let stackId: number | null = rows.stackIds[i]!;
+    const jammed = rows.jammed[i];
+    if (jammed !== null && jammed !== undefined) [module, stackId] = this.splitJammed(jammed);
     // Only reports without SRC (GHC < 8) can jam module names; only they need the list.
-    if (!this.treeLayout!.hasSrc) this.knownModules.add(row.module);
-    let depth = row.depth;
+    if (!this.treeLayout!.hasSrc) this.knownModules.add(module);
+    let depth = rows.depths[i]!;
     if (depth > this.ancestors.length) {
       // GHC indents one space per level; a deeper jump means rows were cut out (hand-trimmed
       // excerpts). Keep the row under the deepest row above it, and say so once.
@@ -125,14 +129,14 @@ export class ProfTextBuilder implements ProfTextSink {
       depth = this.ancestors.length;
     }
     if (depth === 0 && this.root !== null) this.fail('a second row at indentation 0; expected one root (MAIN)');
-    const costCentre = this.costCentres.intern(row.label, row.module, row.src, row.label.startsWith('CAF'));
-    const printed = row.printed;
+    const costCentre = this.costCentres.intern(label, module, rows.srcs[i]!, label.startsWith('CAF'));
+    const printed = rows.printed[i]!;
     const node = newCallTreeNode(
       costCentre,
-      row.stackId,
-      row.entries,
-      exact ? row.ticks! : printed.individualTimePct * this.ticksPerPct,
-      exact ? row.bytes! : printed.individualAllocPct * this.bytesPerPct,
+      stackId,
+      rows.entries[i]!,
+      exact ? rows.ticks[i]! : printed.individualTimePct * this.ticksPerPct,
+      exact ? rows.bytes[i]! : printed.individualAllocPct * this.bytesPerPct,
       printed,
     );
     this.closeTo(depth);
@@ -166,8 +170,7 @@ export class ProfTextBuilder implements ProfTextSink {
    * (GHC < 8, trac #8811). A module seen elsewhere in the file tells where to cut; failing
    * that, every trailing digit belongs to the number.
    */
-  private splitJammed(row: TreeRowFields): void {
-    const word = row.jammedModuleAndId!;
+  private splitJammed(word: string): [module: string, stackId: number] {
     let cut = -1;
     for (const module of this.knownModules) {
       if (module.length > cut && word.startsWith(module) && /^\d+$/.test(word.slice(module.length))) cut = module.length;
@@ -177,9 +180,7 @@ export class ProfTextBuilder implements ProfTextSink {
       while (cut > 0 && /\d/.test(word[cut - 1]!)) cut--;
     }
     if (cut === 0) this.fail(`expected a module name before the stack number, found "${word}"`);
-    row.module = word.slice(0, cut);
-    row.stackId = Number(word.slice(cut));
-    row.jammedModuleAndId = null;
+    return [word.slice(0, cut), Number(word.slice(cut))];
   }
 
   /**

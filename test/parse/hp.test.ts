@@ -14,8 +14,10 @@ describe('.hp heap profiles', () => {
   for (const file of samples) {
     it(`${file}: every census and band as in the file`, async () => {
       const text = readSample(file);
-      const expected = readSimpleHeapProfile(text);
+      const byStack = /^JOB ".*\+RTS.* -hc?\b/m.test(text);
+      const expected = readSimpleHeapProfile(text, byStack);
       const series = await readHeapProfile([text], file);
+      expect(series.breakdown === 'cost-centre stack').toBe(byStack);
       expect(series.samples).toHaveLength(expected.length);
       expect(series.samples.length).toBe((text.match(/^BEGIN_SAMPLE /gm) ?? []).length);
       series.samples.forEach((sample, i) => {
@@ -28,6 +30,16 @@ describe('.hp heap profiles', () => {
       expect(series.warnings).toEqual([]);
     });
   }
+
+  it('drops the run-specific (stack id) prefix of cost-centre stacks and sums stacks that then coincide', async () => {
+    const series = await readHeapProfile(
+      ['JOB "p +RTS -hc"\nDATE "d"\nSAMPLE_UNIT "seconds"\nVALUE_UNIT "bytes"\nBEGIN_SAMPLE 0.5\n(12)f/g...\t100\n(13)f/g...\t28\nMAIN\t8\nEND_SAMPLE 0.5\n'],
+      'ids.hp',
+    );
+    expect(series.samples[0]!.bytesByBand).toEqual(new Map([['f/g...', 128], ['MAIN', 8]]));
+    const byType = await readHeapProfile(['JOB "p +RTS -hy"\nDATE "d"\nSAMPLE_UNIT "seconds"\nVALUE_UNIT "bytes"\nBEGIN_SAMPLE 0.5\n(12)x\t100\nEND_SAMPLE 0.5\n'], 'hy.hp');
+    expect(byType.bands).toEqual(['(12)x']);
+  });
 
   it('keeps labels with spaces and splits at the last tab', async () => {
     const series = await readHeapProfile(

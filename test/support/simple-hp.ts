@@ -5,7 +5,11 @@ export interface SimpleCensus {
   bands: Map<string, number>;
 }
 
-export function readSimpleHeapProfile(text: string): SimpleCensus[] {
+/**
+ * `stripStackIds`: drop the `(ccsID)` prefix of cost-centre-stack bands, as ghcprof names
+ * bands (summing stacks that then coincide).
+ */
+export function readSimpleHeapProfile(text: string, stripStackIds = false): SimpleCensus[] {
   const censuses: SimpleCensus[] = [];
   let open: SimpleCensus | null = null;
   for (const line of text.split('\n')) {
@@ -15,7 +19,7 @@ export function readSimpleHeapProfile(text: string): SimpleCensus[] {
       open = null;
     } else if (open !== null && line.includes('\t')) {
       const tab = line.lastIndexOf('\t');
-      const label = line.slice(0, tab);
+      const label = stripStackIds ? line.slice(0, tab).replace(/^\(\d+\)/, '') : line.slice(0, tab);
       open.bands.set(label, (open.bands.get(label) ?? 0) + Number(line.slice(tab + 1)));
     }
   }

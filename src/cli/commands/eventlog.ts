@@ -1,0 +1,48 @@
+// `ghcprof eventlog FILE`: the summary to read first: run, GC, heap, threads, markers, samples.
+import { Command, Option } from 'commander';
+import { summariseEventlog } from '../../analyze/eventlog-summary.js';
+import { formatWarning } from '../../model/diagnostic.js';
+import { openInput } from '../../parse/input.js';
+import { renderEventlogSummary } from '../../render/eventlog-summary.js';
+import { openOutput } from '../output.js';
+import { showReadProgress } from '../progress.js';
+import { runAction } from '../run-command.js';
+
+interface EventlogOptions {
+  format: 'text' | 'json';
+  output?: string;
+}
+
+export function eventlogCommand(): Command {
+  return new Command('eventlog')
+    .description('summarise an eventlog: run, GC pauses and productivity, heap, threads, markers, profiling samples')
+    .argument('<file>', 'an eventlog (+RTS -l), .gz, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action(
+      runAction(async (file: string, options: EventlogOptions) => {
+        const input = openInput(file);
+        const progress = showReadProgress(input, `reading ${file}`);
+        let summary;
+        try {
+          summary = await summariseEventlog(input.chunks(), input.name);
+        } finally {
+          progress.stop();
+        }
+        summary.warnings.unshift(...input.warnings);
+        if (options.format === 'json') for (const warning of summary.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        const output = openOutput(options.output);
+        try {
+          const text =
+            options.format === 'json'
+              ? `${JSON.stringify({ ...summary, warnings: summary.warnings.map(formatWarning) }, null, 2)}\n`
+              : renderEventlogSummary(summary);
+          await output.write(text);
+          await output.commit();
+        } catch (error) {
+          output.abort();
+          throw error;
+        }
+      }),
+    );
+}

@@ -1,0 +1,10 @@
+// Public API of the eventlog reader (GHC `+RTS -l` binary eventlogs).
+export { decodeEventlog, scanEventlog, type ByteChunks, type EventlogPart, type EventlogScanResult } from './decode-eventlog.js';
+export { decodeEventlogInTimeOrder, TimeOrderedEvents } from './time-order.js';
+export { EventlogStreamDecoder } from './stream-decoder.js';
+export { readEventlogHeader, type EventlogHeader, type EventTypeDeclaration, type HeaderReadResult } from './header.js';
+export type { EventVisitor, RawEvent } from './raw-event.js';
+export { materializeEvent } from './materialize.js';
+export { PayloadDecoders } from './payload-decoders.js';
+export { EventId } from './format.js';
+export type * from './event-info.js';

@@ -1,0 +1,245 @@
+// A push decoder for GHC's binary eventlog: feed it the input's bytes in order, in chunks of any
+// size; it hands every complete event to a visitor without building objects, and holds only the
+// few bytes of an event that straddles two chunks. Platform-neutral (no Node APIs).
+//
+// Data section (EventLogFormat.h): events are u16 type, u64 time, [u16 payload length if the
+// header declared the type variable-size], payload; a type of 0xFFFF ends the data. It stops with a
+// warning, keeping everything before, when the input ends early (a killed program's log), when an
+// event's type was never declared (a misaligned or corrupt stream: there is no way to resynchronise,
+// ghc-events #58, #109), or when an event lies outside its block's time range (block-tracker.ts).
+import { InputError, type InputWarning } from '../../model/diagnostic.js';
+import { BlockTracker } from './block-tracker.js';
+import { DATA_END, EVENT_HEADER_BYTES, EventId, VARIABLE_EVENT_HEADER_BYTES } from './format.js';
+import { readEventlogHeader, type EventlogHeader } from './header.js';
+import { BLOCK_MARKER_PAYLOAD_BYTES } from './payloads/block-marker.js';
+import type { EventVisitor, RawEvent } from './raw-event.js';
+
+/** Entries of the size table: not declared in the header, or declared variable-size. */
+const UNDECLARED = -2;
+const VARIABLE = -1;
+/** The largest event: a variable-size header and a 65535-byte payload (`EVENT_PAYLOAD_SIZE_MAX`). */
+const MAX_EVENT_BYTES = VARIABLE_EVENT_HEADER_BYTES + 0xffff;
+const TWO_TO_32 = 4294967296;
+
+type Phase = 'header' | 'events' | 'ended' | 'stopped';
+
+export class EventlogStreamDecoder {
+  /** Warnings so far: why decoding stopped early, if it did. */
+  readonly warnings: InputWarning[] = [];
+  /** The header, once read. */
+  header: EventlogHeader | null = null;
+  /** Events handed to the visitor, block markers included. */
+  eventCount = 0;
+  /** Bytes pushed so far. */
+  bytesSeen = 0;
+
+  private phase: Phase = 'header';
+  private headerChunks: Uint8Array[] = [];
+  private headerNeededBytes = 1;
+  /** Bytes of an incomplete event carried over to the next chunk, and where they start in the input. */
+  private carry: Uint8Array | null = null;
+  private carryOffset = 0;
+  /** Payload size by event id: UNDECLARED, VARIABLE, or the fixed size. */
+  private readonly sizeById = new Int32Array(0x10000).fill(UNDECLARED);
+  private blockMarkersUsable = false;
+  private readonly blocks = new BlockTracker();
+  private readonly raw: RawEvent = {
+    typeId: 0,
+    timeNs: 0,
+    cap: -1,
+    byteOffset: 0,
+    bytes: new Uint8Array(0),
+    view: new DataView(new ArrayBuffer(0)),
+    payloadOffset: 0,
+    payloadBytes: 0,
+  };
+
+  constructor(
+    readonly source: string,
+    private readonly visitor: EventVisitor,
+  ) {}
+
+  /** True once the end-of-data marker was read or decoding stopped: further input is ignored. */
+  get done(): boolean {
+    return this.phase === 'ended' || this.phase === 'stopped';
+  }
+
+  /** Feeds the next bytes of the input. Throws `InputError` if the input is not an eventlog. */
+  push(chunk: Uint8Array): void {
+    const chunkOffset = this.bytesSeen;
+    this.bytesSeen += chunk.length;
+    if (chunk.length === 0 || this.done) return;
+    if (this.phase === 'header') {
+      this.pushHeaderBytes(chunk);
+      return;
+    }
+    this.pushEventBytes(chunk, chunkOffset);
+  }
+
+  /** Declares the end of the input; adds a warning if the log was cut short. */
+  finish(): void {
+    if (this.phase === 'header') {
+      if (this.bytesSeen === 0) throw new InputError({ source: this.source, byteOffset: 0 }, 'empty input, expected a GHC eventlog');
+      this.stop(this.bytesSeen, 'log is cut short: input ends inside the eventlog header; no events');
+    } else if (this.phase === 'events') {
+      if (this.carry !== null) {
+        this.stop(
+          this.carryOffset,
+          `log is cut short: incomplete event (input ends at byte ${this.bytesSeen}); stopped after ${this.eventCount} events`,
+        );
+      } else {
+        this.stop(this.bytesSeen, `log is cut short: input ends without the end-of-data marker; stopped after ${this.eventCount} events`);
+      }
+    }
+  }
+
+  /** Stops decoding with a warning located at `byteOffset` (also used by consumers that find a malformed payload). */
+  stop(byteOffset: number, message: string): void {
+    if (this.done) return;
+    this.phase = 'stopped';
+    this.carry = null;
+    const warning: InputWarning = { location: { source: this.source, byteOffset }, message };
+    this.warnings.push(warning);
+    this.visitor.warning?.(warning);
+  }
+
+  private pushHeaderBytes(chunk: Uint8Array): void {
+    this.headerChunks.push(chunk);
+    const available = this.bytesSeen;
+    if (available >= this.headerNeededBytes) {
+      const bytes = this.headerChunks.length === 1 ? chunk : concat(this.headerChunks, available);
+      const result = readEventlogHeader(bytes, this.source);
+      if (result.status === 'complete') {
+        this.headerChunks = [];
+        this.acceptHeader(result.header);
+        this.phase = 'events';
+        if (result.dataOffset < bytes.length) this.pushEventBytes(bytes.subarray(result.dataOffset), result.dataOffset);
+        return;
+      }
+      this.headerChunks = [bytes];
+      this.headerNeededBytes = result.neededBytes;
+    }
+    // Kept for the next attempt: copy what is the caller's, who may reuse its buffer.
+    const last = this.headerChunks.length - 1;
+    if (this.headerChunks[last] === chunk) this.headerChunks[last] = chunk.slice();
+  }
+
+  private acceptHeader(header: EventlogHeader): void {
+    this.header = header;
+    for (const declaration of header.byId.values()) {
+      this.sizeById[declaration.id] = declaration.sizeBytes === null ? VARIABLE : declaration.sizeBytes;
+    }
+    const markerSize = this.sizeById[EventId.BLOCK_MARKER]!;
+    this.blockMarkersUsable = markerSize >= BLOCK_MARKER_PAYLOAD_BYTES;
+    this.visitor.header?.(header);
+  }
+
+  private pushEventBytes(chunk: Uint8Array, chunkOffset: number): void {
+    let start = 0;
+    if (this.carry !== null) {
+      // Complete the straddling event from the front of this chunk; it is at most MAX_EVENT_BYTES long.
+      const carry = this.carry;
+      const taken = Math.min(chunk.length, MAX_EVENT_BYTES);
+      const joined = new Uint8Array(carry.length + taken);
+      joined.set(carry, 0);
+      joined.set(chunk.subarray(0, taken), carry.length);
+      this.carry = null;
+      const consumed = this.decodeEvents(joined, this.carryOffset, 1);
+      if (this.done) return;
+      if (consumed === 0) {
+        // Still incomplete: the chunk was smaller than the rest of the event.
+        this.carry = taken === chunk.length ? joined : concat([carry, chunk], carry.length + chunk.length);
+        return;
+      }
+      start = consumed - carry.length;
+    }
+    const rest = start === 0 ? chunk : chunk.subarray(start);
+    const consumed = this.decodeEvents(rest, chunkOffset + start, Infinity);
+    if (!this.done && consumed < rest.length) {
+      this.carry = rest.slice(consumed);
+      this.carryOffset = chunkOffset + start + consumed;
+    }
+  }
+
+  /**
+   * Decodes up to `maxEvents` complete events from the front of `bytes` (which starts at input
+   * offset `baseOffset`); returns the number of bytes consumed. The hot loop of the decoder.
+   */
+  private decodeEvents(bytes: Uint8Array, baseOffset: number, maxEvents: number): number {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const length = bytes.length;
+    const sizeById = this.sizeById;
+    const blocks = this.blocks;
+    const raw = this.raw;
+    const visitor = this.visitor;
+    raw.bytes = bytes;
+    raw.view = view;
+    let position = 0;
+    let decoded = 0;
+    while (decoded < maxEvents && position + 2 <= length) {
+      const typeId = (bytes[position]! << 8) | bytes[position + 1]!;
+      const eventOffset = baseOffset + position;
+      if (typeId === DATA_END) {
+        this.phase = 'ended';
+        return position + 2;
+      }
+      const declaredSize = sizeById[typeId]!;
+      if (declaredSize === UNDECLARED) {
+        this.stop(
+          eventOffset,
+          `event type ${typeId} is not declared in the header: the log is corrupt from here; stopped after ${this.eventCount} events`,
+        );
+        return position;
+      }
+      let payloadOffset = position + EVENT_HEADER_BYTES;
+      let payloadBytes = declaredSize;
+      if (declaredSize === VARIABLE) {
+        if (position + VARIABLE_EVENT_HEADER_BYTES > length) break;
+        payloadBytes = (bytes[payloadOffset]! << 8) | bytes[payloadOffset + 1]!;
+        payloadOffset = position + VARIABLE_EVENT_HEADER_BYTES;
+      }
+      const end = payloadOffset + payloadBytes;
+      if (end > length) break;
+      const timeNs = view.getUint32(position + 2) * TWO_TO_32 + view.getUint32(position + 6);
+
+      let cap: number;
+      if (typeId === EventId.BLOCK_MARKER && this.blockMarkersUsable) {
+        const blockSizeBytes = view.getUint32(payloadOffset);
+        const endTimeNs = view.getUint32(payloadOffset + 4) * TWO_TO_32 + view.getUint32(payloadOffset + 8);
+        cap = blocks.enterBlock(eventOffset, timeNs, blockSizeBytes, endTimeNs, view.getUint16(payloadOffset + 12));
+      } else {
+        if (blocks.isOutOfRange(eventOffset, timeNs, typeId)) {
+          this.stop(
+            eventOffset,
+            `event type ${typeId} has time ${timeNs} ns, outside its block (${blocks.describeBlock()}): the log is corrupt from here (as GHC #25165 leaves it); stopped after ${this.eventCount} events`,
+          );
+          return position;
+        }
+        cap = blocks.attribute(end - position);
+      }
+
+      raw.typeId = typeId;
+      raw.timeNs = timeNs;
+      raw.cap = cap;
+      raw.byteOffset = eventOffset;
+      raw.payloadOffset = payloadOffset;
+      raw.payloadBytes = payloadBytes;
+      this.eventCount++;
+      visitor.event(raw);
+      if (this.phase === 'stopped') return end;
+      position = end;
+      decoded++;
+    }
+    return position;
+  }
+}
+
+function concat(parts: Uint8Array[], totalBytes: number): Uint8Array {
+  const joined = new Uint8Array(totalBytes);
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
