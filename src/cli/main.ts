@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { aggregateCommand } from './commands/aggregate.js';
 import { eventlogCommand } from './commands/eventlog.js';
 import { eventsCommand } from './commands/events.js';
 import { foldedCommand } from './commands/folded.js';
@@ -29,6 +30,6 @@ const program = new Command('ghcprof')
   });
 
 // Subcommands built apart from the program take its output and exit settings explicitly.
-for (const command of [reportCommand(), foldedCommand(), heapCommand(), eventsCommand(), eventlogCommand()]) program.addCommand(command.copyInheritedSettings(program));
+for (const command of [reportCommand(), foldedCommand(), heapCommand(), eventsCommand(), eventlogCommand(), aggregateCommand()]) program.addCommand(command.copyInheritedSettings(program));
 
 await program.parseAsync(process.argv);

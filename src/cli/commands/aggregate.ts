@@ -1,0 +1,80 @@
+// `ghcprof aggregate PATH...`: cost centres (or modules, or stacks) across runs of one build,
+// as centre ± spread with n, like benchstat.
+import { Command, Option } from 'commander';
+import { summariseRows, availableMetrics, findRunOutliers, summariseRunMetrics, type AggregatedRow } from '../../analyze/aggregate-summary.js';
+import type { RunMetric } from '../../analyze/aggregate.js';
+import { aggregateJson, renderAggregateReport, type AggregateReportContent } from '../../render/aggregate-report.js';
+import { collectRuns } from '../collect-runs.js';
+import { loadRuns } from '../load-runs.js';
+import { percentage, positiveInteger } from '../options.js';
+import { openOutput } from '../output.js';
+import { runAction, UsageError } from '../run-command.js';
+
+const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
+const SORTS = { time: 'timePct', alloc: 'allocPct', entries: 'entries', ticks: 'ticks', bytes: 'bytes' } as const;
+
+interface AggregateOptions {
+  by: 'cost-centre' | 'module' | 'stack';
+  top: number;
+  sort: keyof typeof SORTS;
+  min: number;
+  format: (typeof FORMATS)[number];
+  output?: string;
+}
+
+function mean(row: AggregatedRow, metric: RunMetric): number {
+  return row.metrics[metric]?.mean ?? 0;
+}
+
+export function aggregateCommand(): Command {
+  return new Command('aggregate')
+    .description('aggregate cost centres across runs and nodes of one build: n, mean, median, spread, 95% CI')
+    .argument('<path...>', 'profiles, folders searched for profiles, or profnix run directories (run/<tag>)')
+    .addOption(new Option('--by <grouping>', 'rows per').choices(['cost-centre', 'stack', 'module']).default('cost-centre'))
+    .option('--top <n>', 'rows to show (0 = all)', positiveInteger, 20)
+    .addOption(new Option('--sort <metric>', 'order rows by the mean of').choices(Object.keys(SORTS)).default('time'))
+    .option('--min <pct>', 'hide rows whose mean %time and %alloc are both below this', percentage, 0)
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action(
+      runAction(async (paths: string[], options: AggregateOptions) => {
+        const collected = await collectRuns(paths);
+        const showProgress = process.stderr.isTTY && collected.inputs.length > 1;
+        const loaded = await loadRuns(collected, (done, total, path) => {
+          if (showProgress) process.stderr.write(`\r\x1b[Kaggregating run ${Math.min(done + 1, total)}/${total} ${path}`);
+        });
+        if (showProgress) process.stderr.write('\r\x1b[K');
+        const { aggregator } = loaded;
+        if (aggregator.runs.length === 0) throw new UsageError('no run had a time profile to aggregate');
+        const sortMetric = SORTS[options.sort];
+        const metrics = availableMetrics(aggregator);
+        if (!metrics.includes(sortMetric)) throw new UsageError(`--sort ${options.sort}: not measured exactly in every run (use time or alloc)`);
+        const grouped = options.by === 'stack' ? aggregator.stackRows() : aggregator.rows(options.by);
+        const rows = summariseRows(aggregator, grouped)
+          .filter((row) => mean(row, 'timePct') >= options.min || mean(row, 'allocPct') >= options.min)
+          .sort((a, b) => mean(b, sortMetric) - mean(a, sortMetric) || mean(b, 'timePct') - mean(a, 'timePct') || a.key.localeCompare(b.key));
+        const content: AggregateReportContent = {
+          program: aggregator.program,
+          runs: aggregator.runs,
+          runDirectories: collected.runDirectories,
+          mixedBuilds: loaded.mixedBuilds,
+          outliers: findRunOutliers(aggregator.runs),
+          runMetrics: summariseRunMetrics(aggregator.runs),
+          grouping: options.by,
+          metrics,
+          rows: options.top > 0 ? rows.slice(0, options.top) : rows,
+          totalRows: rows.length,
+          warnings: loaded.warnings,
+        };
+        if (options.format !== 'text') for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
+        const output = openOutput(options.output);
+        try {
+          await output.write(options.format === 'json' ? `${JSON.stringify(aggregateJson(content), null, 2)}\n` : renderAggregateReport(content, options.format));
+          await output.commit();
+        } catch (error) {
+          output.abort();
+          throw error;
+        }
+      }),
+    );
+}

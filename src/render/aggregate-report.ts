@@ -1,0 +1,181 @@
+// `ghcprof aggregate`: runs, run-level metrics and rows as centre ± spread, like benchstat.
+import type { AggregatedRow, RunMetricSummary, RunOutlier } from '../analyze/aggregate-summary.js';
+import type { RunMetric } from '../analyze/aggregate.js';
+import type { SampleSummary } from '../analyze/sample-statistics.js';
+import type { RunDirectoryInfo, RunRecord } from '../model/run-set.js';
+import { renderTable, type Column, type Table, type TableFormat } from './table.js';
+
+export interface AggregateReportContent {
+  program: string | null;
+  runs: RunRecord[];
+  runDirectories: RunDirectoryInfo[];
+  /** Run directories whose manifests differ: they are not one build. */
+  mixedBuilds: boolean;
+  outliers: RunOutlier[];
+  runMetrics: RunMetricSummary[];
+  grouping: 'cost-centre' | 'module' | 'stack';
+  metrics: RunMetric[];
+  rows: AggregatedRow[];
+  totalRows: number;
+  warnings: string[];
+}
+
+/** Run-level figures shown in text: profile totals, then the RTS statistics (+RTS -t) that matter most. */
+const KEY_RUN_METRICS = [
+  'total time (s)',
+  'total ticks',
+  'total alloc (bytes)',
+  'bytes allocated',
+  'max_bytes_used',
+  'num_GCs',
+  'mut_cpu_seconds',
+  'GC_cpu_seconds',
+  'GC_wall_seconds',
+  'total_wall_seconds',
+  'productivity_cpu_percent',
+  'productivity_wall_percent',
+  'gen_0_max_pause_seconds',
+  'gen_1_max_pause_seconds',
+];
+
+const METRIC_TITLES: Record<RunMetric, string> = { timePct: '%time', allocPct: '%alloc', entries: 'entries', ticks: 'ticks', bytes: 'bytes' };
+
+/** `38.3 ± 3%`: the median and the larger distance from it to a CI bound, relative to it (benchstat's form). */
+export function centreAndSpread(summary: SampleSummary, digits: number): string {
+  const centre = summary.median.toFixed(digits);
+  if (summary.n < 2) return centre;
+  const spread = Math.max(summary.median - summary.ciLow, summary.ciHigh - summary.median);
+  if (summary.median === 0) return spread === 0 ? `${centre} ± 0%` : `${centre} ± ${spread.toFixed(digits)}`;
+  return `${centre} ± ${Math.round((spread / Math.abs(summary.median)) * 100)}%`;
+}
+
+function digitsFor(metric: RunMetric): number {
+  return metric === 'timePct' || metric === 'allocPct' ? 1 : 0;
+}
+
+function shortCommit(commit: string | null): string {
+  return commit === null ? 'no commit' : commit.slice(0, 7);
+}
+
+function buildLine(info: RunDirectoryInfo): string {
+  return Object.values(info.meta.manifest)
+    .map((entry) => `${entry.name} ${entry.version ?? '?'} (${shortCommit(entry.commit)})`)
+    .join(', ');
+}
+
+function rowTable(content: AggregateReportContent, format: TableFormat): Table {
+  const nameColumns: Column[] =
+    content.grouping === 'cost-centre'
+      ? [
+          { title: 'COST CENTRE', align: 'left' },
+          { title: 'MODULE', align: 'left' },
+          { title: 'SRC', align: 'left' },
+        ]
+      : [{ title: content.grouping === 'module' ? 'MODULE' : 'STACK', align: 'left' }];
+  const names = (row: AggregatedRow): string[] => (content.grouping === 'cost-centre' ? [row.label, row.module, row.src ?? ''] : [row.label]);
+  if (format === 'text' || format === 'markdown') {
+    return {
+      columns: [...nameColumns, ...content.metrics.map((metric) => ({ title: METRIC_TITLES[metric], align: 'right' as const })), { title: 'n', align: 'right' }],
+      rows: content.rows.map((row) => [
+        ...names(row),
+        ...content.metrics.map((metric) => centreAndSpread(row.metrics[metric]!, digitsFor(metric))),
+        String(row.metrics.timePct!.n),
+      ]),
+    };
+  }
+  // CSV: every statistic in a column of its own.
+  const fields = ['median', 'ciLow', 'ciHigh', 'mean', 'stddev', 'cv', 'min', 'max'] as const;
+  return {
+    columns: [
+      ...nameColumns,
+      { title: 'n', align: 'right' },
+      ...content.metrics.flatMap((metric) => fields.map((field) => ({ title: `${METRIC_TITLES[metric]} ${field}`, align: 'right' as const }))),
+    ],
+    rows: content.rows.map((row) => [
+      ...names(row),
+      String(row.metrics.timePct!.n),
+      ...content.metrics.flatMap((metric) => fields.map((field) => String(row.metrics[metric]![field]))),
+    ]),
+  };
+}
+
+function runMetricTable(metrics: RunMetricSummary[]): Table {
+  const number = (value: number): string => (Math.abs(value) >= 1000 || Number.isInteger(value) ? Math.round(value).toLocaleString('en-US') : value.toPrecision(4));
+  return {
+    columns: [
+      { title: 'run metric', align: 'left' },
+      { title: 'median', align: 'right' },
+      { title: '± CI', align: 'right' },
+      { title: 'mean', align: 'right' },
+      { title: 'cv', align: 'right' },
+      { title: 'min', align: 'right' },
+      { title: 'max', align: 'right' },
+      { title: 'n', align: 'right' },
+    ],
+    rows: metrics.map(({ name, summary }) => [
+      name,
+      number(summary.median),
+      summary.median === 0 ? '' : `± ${Math.round((Math.max(summary.median - summary.ciLow, summary.ciHigh - summary.median) / Math.abs(summary.median)) * 100)}%`,
+      number(summary.mean),
+      `${(summary.cv * 100).toFixed(1)}%`,
+      number(summary.min),
+      number(summary.max),
+      String(summary.n),
+    ]),
+  };
+}
+
+function groupingTitle(grouping: AggregateReportContent['grouping']): string {
+  return grouping === 'cost-centre' ? 'Cost centres' : grouping === 'module' ? 'Modules' : 'Call stacks';
+}
+
+export function renderAggregateReport(content: AggregateReportContent, format: TableFormat): string {
+  if (format === 'csv') return renderTable(rowTable(content, format), 'csv');
+  const lines: string[] = [];
+  const heading = `Aggregate of ${content.runs.length} run${content.runs.length === 1 ? '' : 's'}${content.program ? ` of ${content.program}` : ''}`;
+  lines.push(format === 'markdown' ? `### ${heading}` : heading);
+  if (format === 'markdown') lines.push('');
+  for (const info of content.runDirectories) {
+    const ghc = info.meta.ghcVersion ? `, GHC ${info.meta.ghcVersion}` : '';
+    lines.push(`  run directory ${info.meta.tag ?? info.path}${ghc}: ${buildLine(info)}`);
+  }
+  if (content.mixedBuilds) lines.push('  warning: the run directories are not one build (their manifests differ); use `ghcprof compare` to compare builds');
+  const interval = content.runs.length >= 2 ? 'CI: 95% confidence interval for the median from order statistics (benchstat)' : 'one run: no spread';
+  lines.push(`  centre: median of the runs; ±: the larger distance to a bound of the ${interval}`);
+  if (content.outliers.length === 0) lines.push('  outliers: none (runs whose totals are more than 3 scaled MADs from the median are flagged)');
+  for (const outlier of content.outliers) {
+    lines.push(`  outlier: run ${outlier.run + 1} ${outlier.source}: ${outlier.metric} ${outlier.value.toLocaleString('en-US')} vs median ${outlier.median.toLocaleString('en-US')} (kept in the statistics)`);
+  }
+  for (const warning of content.warnings) lines.push(`  warning: ${warning}`);
+  lines.push('');
+  const pad = (text: string): string => (format === 'text' ? text.trimEnd().split('\n').map((line) => `  ${line}`).join('\n') : text.trimEnd());
+  // Text shows the figures people compare first; JSON carries every statistic of the runs.
+  const shownMetrics = content.runMetrics.filter(({ name }) => KEY_RUN_METRICS.includes(name));
+  lines.push(pad(renderTable(runMetricTable(shownMetrics), format)));
+  const hidden = content.runMetrics.length - shownMetrics.length;
+  if (hidden > 0) lines.push(`  (${hidden} more RTS statistics in --format json)`);
+  lines.push('');
+  const shown = content.rows.length < content.totalRows ? `top ${content.rows.length} of ${content.totalRows}` : `all ${content.totalRows}`;
+  lines.push(`${groupingTitle(content.grouping)} by mean %time (${shown}):`, '');
+  lines.push(renderTable(rowTable(content, format), format).trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+export function aggregateJson(content: AggregateReportContent): object {
+  return {
+    program: content.program,
+    runs: {
+      count: content.runs.length,
+      items: content.runs.map((run) => ({ source: run.source, runDirectory: run.runDirectory, node: run.node, totals: run.totals, stats: run.stats })),
+    },
+    runDirectories: content.runDirectories.map((info) => ({ path: info.path, ...info.meta })),
+    mixedBuilds: content.mixedBuilds,
+    outliers: content.outliers,
+    runMetrics: content.runMetrics.map(({ name, summary }) => ({ name, ...summary })),
+    by: content.grouping,
+    confidence: { centre: 'median', interval: 'median, order statistics', level: 0.95 },
+    totalRows: content.totalRows,
+    costCentres: content.rows.map((row) => ({ module: row.module, label: row.label, src: row.src, metrics: row.metrics })),
+    warnings: content.warnings,
+  };
+}
