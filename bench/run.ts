@@ -1,5 +1,5 @@
 // `npm run bench`: each figure beside a floor measured in the same run, so read ratios.
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -55,9 +55,24 @@ async function benchEventlog(): Promise<void> {
   console.log(`  ratio ${ratio.toFixed(2)}x the floor (target <= 4x): ${ratio <= 4 ? 'ok' : 'MISSED'}; peak RSS target < 200 MB: ${summary.peakRssMB < 200 ? 'ok' : 'MISSED'}`);
 }
 
+async function benchAggregate(): Promise<void> {
+  // Eight runs of the big profile, each read in turn into one aggregate.
+  const copies = Array.from({ length: 8 }, (_, i) => {
+    const copy = join(scratch, `big-run-${i + 1}.prof.gz`);
+    copyFileSync(join(samples, 'big/big.prof.gz'), copy);
+    return copy;
+  });
+  const sizeMB = (8 * 60.1);
+  console.log(`\naggregate of 8 copies of big.prof.gz (8 x 60 MB unzipped), one run:`);
+  const result = runTask('cli', ['aggregate', ...copies, '--format', 'json', '--top', '50', '-o', join(scratch, 'aggregate.json')]);
+  console.log(line('ghcprof aggregate', result, sizeMB));
+  console.log(`  peak RSS target < 2 GB: ${result.peakRssMB < 2048 ? 'ok' : 'MISSED'}`);
+}
+
 try {
   await benchProf();
   await benchEventlog();
+  await benchAggregate();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -137,3 +137,35 @@ describe('ghcprof folded', () => {
     expect(total).toBe(readSimpleReport(readSample('interp/a/detailed-P.prof')).totalAllocBytes);
   });
 });
+
+describe('ghcprof aggregate', () => {
+  it('--format json: runs, manifest, run metrics and cost centres with their statistics', () => {
+    const dirs = ['2026-11-24-02-10-3f2a1-interp-bench-loc-prof', '2026-11-24-02-20-3f2a1-interp-bench-loc-prof'].map((dir) => samplePath(`profnix/run/${dir}`));
+    const result = ghcprof(['aggregate', ...dirs, '--format', 'json', '--top', '5']);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as {
+      runs: { count: number; items: Array<{ source: string; node: string; totals: { ticks: number } }> };
+      runDirectories: Array<{ manifest: Record<string, { commit: string | null }> }>;
+      runMetrics: Array<{ name: string; n: number }>;
+      costCentres: Array<{ module: string; label: string; src: string; metrics: Record<string, Record<string, number>> }>;
+    };
+    expect(json.runs.count).toBe(6);
+    expect(json.runs.items[0]!.totals.ticks).toBe(readSimpleReport(readSample('profnix/run/2026-11-24-02-10-3f2a1-interp-bench-loc-prof/node-0/cardano-node.prof')).totalTicks);
+    expect(json.runDirectories[0]!.manifest['plutus-core']!.commit).toBeNull();
+    expect(json.runMetrics.find((metric) => metric.name === 'max_bytes_used')!.n).toBe(6);
+    expect(json.costCentres).toHaveLength(5);
+    expect(Object.keys(json.costCentres[0]!.metrics).sort()).toEqual(['allocPct', 'entries', 'timePct']);
+    expect(Object.keys(json.costCentres[0]!.metrics['timePct']!)).toEqual(
+      expect.arrayContaining(['n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'ciLow', 'ciHigh']),
+    );
+  });
+
+  it('text and markdown tables show centre ± spread and n', () => {
+    const files = Array.from({ length: 8 }, (_, i) => samplePath(`interp/a/run-${i + 1}.prof`));
+    const text = ghcprof(['aggregate', ...files, '--top', '3']).stdout;
+    expect(text).toMatch(/^Aggregate of 8 runs of interp$/m);
+    expect(text).toMatch(/^lexeme\s+Main\s+Interp\.hs:25:1-22\s+\d+\.\d ± \d+%\s+\d+\.\d ± \d+%\s+15 ± 0%\s+8$/m);
+    const markdown = ghcprof(['aggregate', ...files, '--top', '3', '--by', 'module', '--format', 'markdown']).stdout;
+    expect(markdown).toMatch(/^\| MODULE \| %time \| %alloc \| entries \| n \|$/m);
+  });
+});
