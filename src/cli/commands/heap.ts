@@ -4,6 +4,7 @@ import { rankHeapBands, summariseHeapSeries, type HeapRanking } from '../../anal
 import { formatWarning } from '../../model/diagnostic.js';
 import { openInput } from '../../parse/input.js';
 import { readHeapSeries } from '../../parse/read-heap-series.js';
+import { renderHeapChart, renderHeapChartHtml } from '../../render/heap-chart.js';
 import { heapReportJson, renderHeapReport } from '../../render/heap-report.js';
 import { positiveInteger } from '../options.js';
 import { openOutput } from '../output.js';
@@ -15,7 +16,7 @@ const FORMATS = ['text', 'json', 'csv'] as const;
 interface HeapOptions {
   top: number;
   sort: HeapRanking;
-  format: (typeof FORMATS)[number];
+  format?: (typeof FORMATS)[number];
   output?: string;
 }
 
@@ -25,8 +26,8 @@ export function heapCommand(): Command {
     .argument('<file>', 'a heap profile (.hp) or eventlog, .gz, or - for stdin')
     .option('--top <n>', 'bands to show (0 = all)', positiveInteger, 20)
     .addOption(new Option('--sort <ranking>', 'rank bands by their peak or by bytes held over time').choices(['peak', 'area']).default('peak'))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .addOption(new Option('--format <format>', 'output format (default: from -o: .svg and .html draw a chart, else text)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; .svg or .html draw a stacked area chart')
     .action(
       runAction(async (file: string, options: HeapOptions) => {
         const input = openInput(file);
@@ -38,13 +39,28 @@ export function heapCommand(): Command {
           progress.stop();
         }
         series.warnings.unshift(...input.warnings);
-        if (options.format !== 'text') for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        if (options.format !== undefined && options.format !== 'text') for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        const chart = options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null;
+        if (chart !== null && options.format === undefined) {
+          const output = openOutput(options.output);
+          try {
+            const chartOptions = { top: options.top > 0 ? options.top : series.bands.length };
+            await output.write(chart === 'svg' ? renderHeapChart(series, chartOptions).svg : renderHeapChartHtml(series, chartOptions));
+            await output.commit();
+          } catch (error) {
+            output.abort();
+            throw error;
+          }
+          for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+          return;
+        }
+        const format = options.format ?? 'text';
         const summary = summariseHeapSeries(series);
         const ranked = rankHeapBands(summary.bands, options.sort);
         const content = { series, summary, ranking: options.sort, bands: options.top > 0 ? ranked.slice(0, options.top) : ranked };
         const output = openOutput(options.output);
         try {
-          await output.write(options.format === 'json' ? `${JSON.stringify(heapReportJson(content), null, 2)}\n` : renderHeapReport(content, options.format));
+          await output.write(format === 'json' ? `${JSON.stringify(heapReportJson(content), null, 2)}\n` : renderHeapReport(content, format));
           await output.commit();
         } catch (error) {
           output.abort();

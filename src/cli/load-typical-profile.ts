@@ -1,0 +1,24 @@
+// One Profile for pictures from any number of inputs: a single profile as it is, several
+// runs (or run directories) as their mean (the typical run).
+import { meanProfile } from '../analyze/mean-profile.js';
+import type { Profile } from '../model/profile.js';
+import { collectRuns } from './collect-runs.js';
+import { loadProfile } from './load-profile.js';
+import { loadRuns } from './load-runs.js';
+
+export interface TypicalProfile {
+  profile: Profile;
+  runs: number;
+  warnings: string[];
+}
+
+export async function loadTypicalProfile(paths: readonly string[], window?: { fromMarker?: string; toMarker?: string }): Promise<TypicalProfile> {
+  const collected = await collectRuns(paths);
+  if (collected.inputs.length === 1) {
+    const profile = await loadProfile(collected.inputs[0]!.profilePath, { window });
+    return { profile, runs: 1, warnings: [] };
+  }
+  const loaded = await loadRuns(collected);
+  const profile = meanProfile(loaded.aggregator, `mean of ${loaded.aggregator.runs.length} runs`);
+  return { profile, runs: loaded.aggregator.runs.length, warnings: loaded.warnings };
+}

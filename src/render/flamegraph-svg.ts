@@ -1,0 +1,66 @@
+// A standalone SVG flamegraph: one <g> per frame with a <title> tooltip (value, share of
+// the total, SRC), a rectangle and, where it fits, the frame's name.
+import { formatBytes } from './bytes.js';
+import type { FlameData } from './flame-data.js';
+import { layoutFlame } from './flame-layout.js';
+import { moduleColour } from './module-colour.js';
+import { escapeXml } from './xml-escape.js';
+
+export interface FlamegraphSvgOptions {
+  metric: number;
+  inverted: boolean;
+  width?: number;
+}
+
+const ROW_HEIGHT = 17;
+const FONT_SIZE = 11;
+const CHAR_WIDTH = FONT_SIZE * 0.6;
+const MARGIN = 10;
+const HEADER = 48;
+
+function formatValue(value: number, unit: string): string {
+  if (unit === 'bytes') return `${formatBytes(value)} (${Math.round(value).toLocaleString('en-US')} bytes)`;
+  return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
+}
+
+function fitText(name: string, width: number): string | null {
+  const room = Math.floor((width - 6) / CHAR_WIDTH);
+  if (room < 3) return null;
+  return name.length <= room ? name : `${name.slice(0, room - 2)}..`;
+}
+
+export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptions): string {
+  const width = options.width ?? 1200;
+  const innerWidth = width - 2 * MARGIN;
+  const metric = data.metrics[options.metric]!;
+  const { rects, height } = layoutFlame(data, { metric: options.metric, width: innerWidth, rowHeight: ROW_HEIGHT, inverted: options.inverted });
+  const total = data.frames[0]?.total[options.metric] ?? 0;
+  const svgHeight = HEADER + height + MARGIN;
+  const parts: string[] = [];
+  parts.push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n`,
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${svgHeight}" viewBox="0 0 ${width} ${svgHeight}" font-family="Verdana, sans-serif" font-size="${FONT_SIZE}">\n`,
+    `<rect x="0" y="0" width="${width}" height="${svgHeight}" fill="#fdfdf8"/>\n`,
+    `<text x="${width / 2}" y="20" text-anchor="middle" font-size="15">${escapeXml(data.title)}</text>\n`,
+    `<text x="${width / 2}" y="36" text-anchor="middle" fill="#555">${escapeXml(`${data.subtitle.join('; ')}; total ${formatValue(total, metric.unit)}`)}</text>\n`,
+  );
+  for (const rect of rects) {
+    const frame = data.frames[rect.frame]!;
+    const value = frame.total[options.metric]!;
+    const share = total > 0 ? (value / total) * 100 : 0;
+    const w = rect.x1 - rect.x0;
+    const x = MARGIN + rect.x0;
+    const y = HEADER + rect.y0;
+    const tooltip = `${frame.name}\n${formatValue(value, metric.unit)}, ${share.toFixed(2)}% of total${frame.src ? `\n${frame.src}` : ''}`;
+    const fill = frame.merged ? '#c8c8c8' : moduleColour(frame.module);
+    const label = fitText(frame.name, w);
+    parts.push(
+      `<g class="frame" data-value="${value}"><title>${escapeXml(tooltip)}</title>`,
+      `<rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(3)}" height="${ROW_HEIGHT - 1}" fill="${fill}" rx="2"/>`,
+      label === null ? '' : `<text x="${(x + 3).toFixed(2)}" y="${y + 12}">${escapeXml(label)}</text>`,
+      `</g>\n`,
+    );
+  }
+  parts.push('</svg>\n');
+  return parts.join('');
+}
