@@ -2,6 +2,7 @@
 // the total, SRC), a rectangle and, where it fits, the frame's name.
 import { formatBytes } from './bytes.js';
 import type { FlameData } from './flame-data.js';
+import { deltaColour, describeDelta } from './diff-colour.js';
 import { layoutFlame } from './flame-layout.js';
 import { moduleColour } from './module-colour.js';
 import { escapeXml } from './xml-escape.js';
@@ -35,6 +36,7 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
   const metric = data.metrics[options.metric]!;
   const { rects, height } = layoutFlame(data, { metric: options.metric, width: innerWidth, rowHeight: ROW_HEIGHT, inverted: options.inverted });
   const total = data.frames[0]?.total[options.metric] ?? 0;
+  const differential = data.frames.some((frame) => frame.delta !== undefined);
   const svgHeight = HEADER + height + MARGIN;
   const parts: string[] = [];
   parts.push(
@@ -51,8 +53,9 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
     const w = rect.x1 - rect.x0;
     const x = MARGIN + rect.x0;
     const y = HEADER + rect.y0;
-    const tooltip = `${frame.name}\n${formatValue(value, metric.unit)}, ${share.toFixed(2)}% of total${frame.src ? `\n${frame.src}` : ''}`;
-    const fill = frame.merged ? '#c8c8c8' : moduleColour(frame.module);
+    const change = frame.delta !== undefined ? `\nchange: ${describeDelta(frame.delta)}` : '';
+    const tooltip = `${frame.name}\n${formatValue(value, metric.unit)}, ${share.toFixed(2)}% of total${frame.src ? `\n${frame.src}` : ''}${change}`;
+    const fill = differential ? deltaColour(frame.delta) : frame.merged ? '#c8c8c8' : moduleColour(frame.module);
     const label = fitText(frame.name, w);
     parts.push(
       `<g class="frame" data-value="${value}"><title>${escapeXml(tooltip)}</title>`,
