@@ -4,6 +4,7 @@
 import { scanDecimal, scanUnsigned } from './numbers.js';
 import type { TableLayout } from './layout.js';
 import type { PrintedPercentages } from '../../src/model/call-tree.js';
+import type { PrintedFlatRow } from '../../src/model/profile.js';
 
 const SPACE = 32;
 const TAB = 9;
@@ -44,15 +45,8 @@ export class TreeRowBatch {
   }
 }
 
-export interface FlatRowFields {
-  label: string;
-  module: string;
-  src: string | null;
-  timePct: number;
-  allocPct: number;
-  ticks: number | null;
-  bytes: number | null;
-}
+/** A flat-table row is kept in the profile exactly as scanned. */
+export type FlatRowFields = PrintedFlatRow;
 
 function isBlank(code: number): boolean {
   return code === SPACE || code === TAB;

@@ -1,23 +1,14 @@
 // The ghcprof command line: commander wires the commands; each lives in commands/.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { aggregateCommand } from './commands/aggregate.js';
+import { compareCommand } from './commands/compare.js';
 import { eventlogCommand } from './commands/eventlog.js';
 import { eventsCommand } from './commands/events.js';
+import { flamegraphCommand } from './commands/flamegraph.js';
 import { foldedCommand } from './commands/folded.js';
 import { heapCommand } from './commands/heap.js';
 import { reportCommand } from './commands/report.js';
-
-/** The package's version, from the nearest package.json above this module (source, dist or bundle). */
-function packageVersion(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
-    if (dirname(dir) === dir) return 'unknown';
-  }
-}
+import { packageVersion } from './package-version.js';
 
 const program = new Command('ghcprof')
   .description('Read every profile GHC writes and turn it into answers.')
@@ -30,6 +21,6 @@ const program = new Command('ghcprof')
   });
 
 // Subcommands built apart from the program take its output and exit settings explicitly.
-for (const command of [reportCommand(), foldedCommand(), heapCommand(), eventsCommand(), eventlogCommand(), aggregateCommand()]) program.addCommand(command.copyInheritedSettings(program));
+for (const command of [reportCommand(), foldedCommand(), heapCommand(), eventsCommand(), eventlogCommand(), aggregateCommand(), compareCommand(), flamegraphCommand()]) program.addCommand(command.copyInheritedSettings(program));
 
 await program.parseAsync(process.argv);

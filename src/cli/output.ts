@@ -40,3 +40,18 @@ export function openOutput(path: string | undefined): OutputTarget {
     },
   };
 }
+
+/**
+ * Writes a command's output to `path` (stdout when undefined or `-`): commits it when
+ * `produce` succeeds, drops the partial file when it throws.
+ */
+export async function writeOutput(path: string | undefined, produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const output = openOutput(path);
+  try {
+    await produce((text) => output.write(text));
+    await output.commit();
+  } catch (error) {
+    output.abort();
+    throw error;
+  }
+}

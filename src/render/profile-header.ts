@@ -1,5 +1,5 @@
 // The run facts at the top of a report, as text lines and as a JSON object.
-import type { Profile } from '../model/profile.js';
+import type { Profile, RunMetadata } from '../model/profile.js';
 import { formatCount } from './numbers.js';
 
 const FORMAT_NAMES = {
@@ -9,41 +9,14 @@ const FORMAT_NAMES = {
   aggregate: 'aggregate of runs',
 } as const;
 
-export interface ProfileHeaderJson {
-  source: string;
-  format: Profile['metadata']['format'];
-  program: string | null;
-  commandLine: string[];
-  rtsArguments: string[];
-  timestamp: string | null;
-  totalTimeSecs: number | null;
-  totalTicks: number | null;
-  tickIntervalUs: number | null;
-  processors: number | null;
-  totalAllocBytes: number | null;
+export type ProfileHeaderJson = RunMetadata & {
   nodes: number;
   costCentres: number;
   measures: Profile['measures'];
-}
+};
 
 export function profileHeaderJson(profile: Profile): ProfileHeaderJson {
-  const metadata = profile.metadata;
-  return {
-    source: metadata.source,
-    format: metadata.format,
-    program: metadata.program,
-    commandLine: metadata.commandLine,
-    rtsArguments: metadata.rtsArguments,
-    timestamp: metadata.timestamp,
-    totalTimeSecs: metadata.totalTimeSecs,
-    totalTicks: metadata.totalTicks,
-    tickIntervalUs: metadata.tickIntervalUs,
-    processors: metadata.processors,
-    totalAllocBytes: metadata.totalAllocBytes,
-    nodes: profile.nodeCount,
-    costCentres: profile.costCentres.length,
-    measures: profile.measures,
-  };
+  return { ...profile.metadata, nodes: profile.nodeCount, costCentres: profile.costCentres.length, measures: profile.measures };
 }
 
 export function profileHeaderText(profile: Profile): string {

@@ -78,6 +78,13 @@ function treeTable(content: ReportContent, rows: TreeViewRow[], machine: boolean
   ]);
 }
 
+/** The report's tables (ranked totals, then the tree when asked for) for other renderers such as HTML. */
+export function reportTables(content: ReportContent): Array<{ title: string; table: Table }> {
+  const tables = [{ title: `${groupingTitle(content.grouping)} by individual ${content.sort}, summed over call sites`, table: totalsTable(content, false) }];
+  if (content.tree !== null) tables.push({ title: 'Call tree', table: treeTable(content, content.tree, true) });
+  return tables;
+}
+
 export function renderReport(content: ReportContent, format: TableFormat): string {
   const parts: string[] = [];
   if (format === 'text') {

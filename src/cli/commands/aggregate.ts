@@ -7,7 +7,7 @@ import { aggregateJson, renderAggregateReport, type AggregateReportContent } fro
 import { collectRuns } from '../collect-runs.js';
 import { loadRuns } from '../load-runs.js';
 import { percentage, positiveInteger } from '../options.js';
-import { openOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -67,14 +67,9 @@ export function aggregateCommand(): Command {
           warnings: loaded.warnings,
         };
         if (options.format !== 'text') for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
-        const output = openOutput(options.output);
-        try {
-          await output.write(options.format === 'json' ? `${JSON.stringify(aggregateJson(content), null, 2)}\n` : renderAggregateReport(content, options.format));
-          await output.commit();
-        } catch (error) {
-          output.abort();
-          throw error;
-        }
+        await writeOutput(options.output, async (write) => {
+          await write(options.format === 'json' ? `${JSON.stringify(aggregateJson(content), null, 2)}\n` : renderAggregateReport(content, options.format));
+        });
       }),
     );
 }

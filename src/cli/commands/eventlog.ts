@@ -4,7 +4,7 @@ import { summariseEventlog } from '../../analyze/eventlog-summary.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { openInput } from '../../parse/input.js';
 import { renderEventlogSummary } from '../../render/eventlog-summary.js';
-import { openOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { showReadProgress } from '../progress.js';
 import { runAction } from '../run-command.js';
 
@@ -31,18 +31,13 @@ export function eventlogCommand(): Command {
         }
         summary.warnings.unshift(...input.warnings);
         if (options.format === 'json') for (const warning of summary.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
-        const output = openOutput(options.output);
-        try {
+        await writeOutput(options.output, async (write) => {
           const text =
             options.format === 'json'
               ? `${JSON.stringify({ ...summary, warnings: summary.warnings.map(formatWarning) }, null, 2)}\n`
               : renderEventlogSummary(summary);
-          await output.write(text);
-          await output.commit();
-        } catch (error) {
-          output.abort();
-          throw error;
-        }
+          await write(text);
+        });
       }),
     );
 }

@@ -4,7 +4,7 @@ import { METRICS, metricUnavailableReason, type Metric } from '../../analyze/met
 import { formatWarning } from '../../model/diagnostic.js';
 import { foldedStacks } from '../../render/folded.js';
 import { loadProfile } from '../load-profile.js';
-import { openOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
 interface FoldedOptions {
@@ -28,16 +28,11 @@ export function foldedCommand(): Command {
         for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
         const unavailable = metricUnavailableReason(profile, options.metric);
         if (unavailable !== null) throw new UsageError(`${file}: --metric ${options.metric}: ${unavailable}`);
-        const output = openOutput(options.output);
-        try {
+        await writeOutput(options.output, async (write) => {
           if (profile.root !== null) {
-            for (const piece of foldedStacks(profile.root, options.metric)) await output.write(piece);
+            for (const piece of foldedStacks(profile.root, options.metric)) await write(piece);
           }
-          await output.commit();
-        } catch (error) {
-          output.abort();
-          throw error;
-        }
+        });
       }),
     );
 }

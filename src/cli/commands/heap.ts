@@ -7,7 +7,7 @@ import { readHeapSeries } from '../../parse/read-heap-series.js';
 import { renderHeapChart, renderHeapChartHtml } from '../../render/heap-chart.js';
 import { heapReportJson, renderHeapReport } from '../../render/heap-report.js';
 import { positiveInteger } from '../options.js';
-import { openOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { showReadProgress } from '../progress.js';
 import { runAction } from '../run-command.js';
 
@@ -42,15 +42,10 @@ export function heapCommand(): Command {
         if (options.format !== undefined && options.format !== 'text') for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
         const chart = options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null;
         if (chart !== null && options.format === undefined) {
-          const output = openOutput(options.output);
-          try {
+          await writeOutput(options.output, async (write) => {
             const chartOptions = { top: options.top > 0 ? options.top : series.bands.length };
-            await output.write(chart === 'svg' ? renderHeapChart(series, chartOptions).svg : renderHeapChartHtml(series, chartOptions));
-            await output.commit();
-          } catch (error) {
-            output.abort();
-            throw error;
-          }
+            await write(chart === 'svg' ? renderHeapChart(series, chartOptions).svg : renderHeapChartHtml(series, chartOptions));
+          });
           for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
           return;
         }
@@ -58,14 +53,9 @@ export function heapCommand(): Command {
         const summary = summariseHeapSeries(series);
         const ranked = rankHeapBands(summary.bands, options.sort);
         const content = { series, summary, ranking: options.sort, bands: options.top > 0 ? ranked.slice(0, options.top) : ranked };
-        const output = openOutput(options.output);
-        try {
-          await output.write(format === 'json' ? `${JSON.stringify(heapReportJson(content), null, 2)}\n` : renderHeapReport(content, format));
-          await output.commit();
-        } catch (error) {
-          output.abort();
-          throw error;
-        }
+        await writeOutput(options.output, async (write) => {
+          await write(format === 'json' ? `${JSON.stringify(heapReportJson(content), null, 2)}\n` : renderHeapReport(content, format));
+        });
       }),
     );
 }

@@ -4,10 +4,20 @@ import { costCentreTotals, GROUPINGS, type Grouping } from '../../analyze/cost-c
 import { METRICS, metricUnavailableReason, type Metric } from '../../analyze/metric.js';
 import { rankTotals } from '../../analyze/ranking.js';
 import { treeView } from '../../analyze/tree-view.js';
-import { renderReport, reportJson, type ReportContent } from '../../render/report.js';
+import { summariseEventlog } from '../../analyze/eventlog-summary.js';
+import { formatWarning } from '../../model/diagnostic.js';
+import { openInput } from '../../parse/input.js';
+import { readHeapSeries } from '../../parse/read-heap-series.js';
+import { renderEventlogSummary } from '../../render/eventlog-summary.js';
+import { drawableMetrics, flameDataFromProfile } from '../../render/flame-data.js';
+import { renderHeapChart } from '../../render/heap-chart.js';
+import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
+import { profileHeaderText } from '../../render/profile-header.js';
+import { renderReport, reportJson, reportTables, type ReportContent } from '../../render/report.js';
+import { renderReportHtml } from '../../render/report-html.js';
 import { loadProfile } from '../load-profile.js';
 import { choice, percentage, positiveInteger } from '../options.js';
-import { openOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -21,6 +31,7 @@ interface ReportOptions {
   min: number;
   format: (typeof FORMATS)[number];
   output?: string;
+  html?: string;
   from?: string;
   to?: string;
 }
@@ -38,6 +49,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text').argParser(choice(FORMATS)))
     .option('--from <marker>', 'eventlogs: keep samples from the first user marker starting with this')
     .option('--to <marker>', 'eventlogs: ... up to the next user marker starting with this')
+    .option('--html <file>', 'also write one self-contained HTML page: header, tables, interactive flamegraph (and heap chart and GC summary for eventlogs)')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (files: string[], options: ReportOptions) => {
@@ -59,22 +71,45 @@ export function reportCommand(): Command {
             for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${warning.location.source}: ${warning.message}\n`);
           }
         }
-        const output = openOutput(options.output);
-        try {
+        if (options.html !== undefined) await writeHtmlReport(options.html, files, contents[0]!);
+        await writeOutput(options.output, async (write) => {
           if (options.format === 'json') {
             const json = contents.length === 1 ? reportJson(contents[0]!) : contents.map(reportJson);
-            await output.write(`${JSON.stringify(json, null, 2)}\n`);
+            await write(`${JSON.stringify(json, null, 2)}\n`);
           } else {
             for (const [i, content] of contents.entries()) {
-              if (i > 0) await output.write('\n');
-              await output.write(renderReport(content, options.format));
+              if (i > 0) await write('\n');
+              await write(renderReport(content, options.format));
             }
           }
-          await output.commit();
-        } catch (error) {
-          output.abort();
-          throw error;
-        }
+        });
       }),
     );
+}
+
+/** The HTML page of the first report; eventlog files are read again for heap samples and GC. */
+async function writeHtmlReport(path: string, files: string[], content: ReportContent): Promise<void> {
+  const profile = content.profile;
+  const data = flameDataFromProfile(profile, { metrics: drawableMetrics(profile), minWidthPct: 0.05 });
+  let heapSvg: string | null = null;
+  let gcSummaryText: string | null = null;
+  const file = files[0]!;
+  if (profile.metadata.format === 'eventlog' && file !== '-') {
+    const series = await readHeapSeries(openInput(file).chunks(), file);
+    if (series.samples.length > 0) heapSvg = renderHeapChart(series, { top: 10 }).svg;
+    gcSummaryText = renderEventlogSummary(await summariseEventlog(openInput(file).chunks(), file));
+  }
+  await writeOutput(path, async (write) => {
+    await write(
+      renderReportHtml({
+        title: `ghcprof report: ${profile.metadata.program ?? profile.metadata.source}`,
+        headerText: profileHeaderText(profile),
+        warnings: profile.warnings.map(formatWarning),
+        tables: reportTables(content),
+        flamegraphHtml: renderFlamegraphHtml(data),
+        heapSvg,
+        gcSummaryText,
+      }),
+    );
+  });
 }

@@ -1,0 +1,87 @@
+// `ghcprof flamegraph INPUT... -o OUT`: SVG, self-contained HTML, speedscope JSON or folded
+// stacks, chosen by OUT's ending (or --format with `-o -`).
+import { Command, Option } from 'commander';
+import { metricUnavailableReason, type Metric } from '../../analyze/metric.js';
+import { formatWarning } from '../../model/diagnostic.js';
+import { drawableMetrics, flameDataFromProfile } from '../../render/flame-data.js';
+import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
+import { foldedStacks } from '../../render/folded.js';
+import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
+import { toSpeedscope, type SpeedscopeRun } from '../../render/speedscope.js';
+import { collectRuns } from '../collect-runs.js';
+import { loadProfile } from '../load-profile.js';
+import { loadTypicalProfile } from '../load-typical-profile.js';
+import { percentage } from '../options.js';
+import { writeOutput } from '../output.js';
+import { packageVersion } from '../package-version.js';
+import { runAction, UsageError } from '../run-command.js';
+
+const FORMATS = ['svg', 'html', 'speedscope', 'folded'] as const;
+type FlameFormat = (typeof FORMATS)[number];
+
+interface FlamegraphOptions {
+  output: string;
+  format?: FlameFormat;
+  metric: Metric;
+  inverted: boolean;
+  minWidth: number;
+  title?: string;
+}
+
+export function formatFromPath(path: string): FlameFormat | null {
+  if (path.endsWith('.speedscope.json')) return 'speedscope';
+  if (path.endsWith('.svg')) return 'svg';
+  if (path.endsWith('.html') || path.endsWith('.htm')) return 'html';
+  if (path.endsWith('.folded')) return 'folded';
+  return null;
+}
+
+export function flamegraphCommand(): Command {
+  return new Command('flamegraph')
+    .description('draw a flamegraph: .svg, self-contained interactive .html, .speedscope.json or .folded')
+    .argument('<input...>', 'profiles or run directories; several runs are drawn as their mean (speedscope: one profile per run)')
+    .requiredOption('-o, --output <file>', 'output file; its ending picks the format (- for stdout with --format)')
+    .addOption(new Option('--format <format>', 'output format when -o does not say').choices(FORMATS))
+    .addOption(new Option('--metric <metric>', 'what frame widths measure').choices(['time', 'alloc', 'entries', 'ticks', 'bytes']).default('time'))
+    .option('--inverted', 'icicle: root at the top', false)
+    .option('--min-width <pct>', 'merge frames narrower than this share of the total into one per parent', percentage, 0.1)
+    .option('--title <title>', 'title shown above the graph')
+    .action(
+      runAction(async (inputs: string[], options: FlamegraphOptions) => {
+        const format = options.format ?? formatFromPath(options.output);
+        if (format === null) throw new UsageError(`cannot tell the format from "${options.output}": end it in .svg, .html, .speedscope.json or .folded, or give --format`);
+        await writeOutput(options.output, async (write) => {
+          if (format === 'speedscope') {
+            await write(await speedscopeText(inputs));
+          } else {
+            const typical = await loadTypicalProfile(inputs);
+            for (const warning of [...typical.profile.warnings.map(formatWarning), ...typical.warnings]) process.stderr.write(`ghcprof: warning: ${warning}\n`);
+            const unavailable = metricUnavailableReason(typical.profile, options.metric);
+            if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: ${unavailable}`);
+            if (format === 'folded') {
+              if (typical.profile.root !== null) for (const piece of foldedStacks(typical.profile.root, options.metric)) await write(piece);
+            } else {
+              // The chosen metric first: the SVG draws it, the HTML opens on it and can switch.
+              const metrics = [options.metric, ...drawableMetrics(typical.profile).filter((metric) => metric !== options.metric && !(options.metric === 'ticks' && metric === 'time') && !(options.metric === 'bytes' && metric === 'alloc'))];
+              const title = options.title ?? (typical.runs > 1 ? `${typical.profile.metadata.program ?? 'profile'}: mean of ${typical.runs} runs` : undefined);
+              const data = flameDataFromProfile(typical.profile, { metrics: format === 'svg' ? [options.metric] : metrics, minWidthPct: options.minWidth, ...(title ? { title } : {}) });
+              await write(format === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: options.inverted }) : renderFlamegraphHtml(data, { inverted: options.inverted }));
+            }
+          }
+        });
+      }),
+    );
+}
+
+async function speedscopeText(inputs: string[]): Promise<string> {
+  const collected = await collectRuns(inputs);
+  const runs: SpeedscopeRun[] = [];
+  for (const input of collected.inputs) {
+    const profile = await loadProfile(input.profilePath);
+    for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+    const name = input.node !== null && input.runDirectory !== null ? `${input.runDirectory.split('/').pop()}/${input.node}` : input.profilePath;
+    runs.push({ name, profile });
+  }
+  const program = runs[0]?.profile.metadata.program ?? 'profile';
+  return `${JSON.stringify(toSpeedscope(runs, runs.length === 1 ? `${program} (${runs[0]!.name})` : `${program}: ${runs.length} runs`, `ghcprof@${packageVersion()}`))}\n`;
+}
