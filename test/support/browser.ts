@@ -43,7 +43,7 @@ export interface BrowserSession {
  * Chromium with a fresh profile directory (removed on close). A persistent context is what
  * takes a user-data-dir in Playwright; the profile lives only for this session.
  */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(options: { offline?: boolean } = {}): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'ghcprof-chromium-'));
   let context: BrowserContext;
   try {
@@ -53,7 +53,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
       deviceScaleFactor: 1,
-      offline: true,
+      // Offline unless a test serves pages on localhost itself.
+      offline: options.offline ?? true,
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
