@@ -23,4 +23,11 @@ const program = new Command('ghcprof')
 // Subcommands built apart from the program take its output and exit settings explicitly.
 for (const command of [reportCommand(), foldedCommand(), heapCommand(), eventsCommand(), eventlogCommand(), aggregateCommand(), compareCommand(), flamegraphCommand()]) program.addCommand(command.copyInheritedSettings(program));
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Commands report their own failures (run-command.ts); this catches anything that escapes
+  // argument parsing, so a user never sees a stack trace.
+  process.stderr.write(`ghcprof: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -42,8 +42,9 @@ export function deltaCell(row: CompareRow, runsNeeded: number | null): string {
   return row.significant ? `${change} (${p})` : `~ (${p})`;
 }
 
+/** Rows are ranked by how much they moved in the metric's own units, so big cost centres come before tiny ones with large ratios. */
 function changeSize(row: CompareRow): number {
-  return row.deltaPct === null ? Number.POSITIVE_INFINITY : Math.abs(row.deltaPct);
+  return Math.abs(row.next.median - row.base.median);
 }
 
 function metricTable(content: CompareReportContent, metric: RunMetric): Table {

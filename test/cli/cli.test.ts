@@ -169,3 +169,72 @@ describe('ghcprof aggregate', () => {
     expect(markdown).toMatch(/^\| MODULE \| %time \| %alloc \| entries \| n \|$/m);
   });
 });
+
+describe('ghcprof compare', () => {
+  const runs = (build: string): string[] => Array.from({ length: 8 }, (_, i) => samplePath(`interp/${build}/run-${i + 1}.prof`));
+
+  it('--format json rows carry both sides, delta, p and significance; --fail-on-regression gates', () => {
+    const result = ghcprof(['compare', '--base', ...runs('a'), '--new', ...runs('b'), '--format', 'json', '--fail-on-regression', '20']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/significant regressions? above 20%:\n {2}Main\.eval timePct: \+\d+\.\d% \(p=/);
+    const json = JSON.parse(result.stdout) as {
+      rows: Array<{ module: string; label: string; metric: string; base: { n: number; median: number; ciLow: number; ciHigh: number }; new: { n: number }; deltaPct: number; p: number; significant: boolean }>;
+      added: unknown[];
+      removed: unknown[];
+      verdict: string;
+    };
+    expect(json.verdict).toBe('fail');
+    const evalTime = json.rows.find((row) => row.label === 'eval' && row.metric === 'timePct')!;
+    expect(evalTime).toMatchObject({ module: 'Main', significant: true, base: { n: 8 }, new: { n: 8 } });
+    expect(evalTime.base.ciLow).toBeLessThanOrEqual(evalTime.base.median);
+    expect(ghcprof(['compare', '--base', ...runs('a'), '--new', ...runs('b'), '--fail-on-regression', '1000']).status).toBe(0);
+  });
+
+  it('BASE NEW run directories: manifest difference and a note on too few runs', () => {
+    const result = ghcprof(['compare', samplePath('profnix/run/2026-11-24-02-10-3f2a1-interp-bench-loc-prof'), samplePath('profnix/run/2026-11-24-02-30-9c4e7-interp-bench-loc-prof')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('cardano-node: 8.0.0 (3f2a1c0) -> 8.0.0 (9c4e7d1)');
+    expect(result.stdout).toContain('plutus-core: 1.1.1.0 (no commit) -> 1.2.0.0 (no commit)');
+    expect(result.stdout).toMatch(/significance needs 4 runs per side/);
+  });
+
+  it('Markdown output renders as tables', async () => {
+    const { marked } = await import('marked');
+    const markdown = ghcprof(['compare', '--base', ...runs('a'), '--new', ...runs('b'), '--format', 'markdown', '--top', '3']).stdout;
+    const html = await marked.parse(markdown);
+    expect((html.match(/<table>/g) ?? []).length).toBe(3);
+    expect(html).toMatch(/<td>&lt;\+&gt;<\/td>|<td>eval<\/td>/);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(ghcprof(['compare', samplePath('interp/a')]).status).toBe(2);
+    expect(ghcprof(['compare', '--base', samplePath('interp/a/run-1.prof'), '--new', samplePath('interp/b/run-1.prof'), '--alpha', '3']).status).toBe(2);
+  });
+});
+
+describe('ghcprof flamegraph', () => {
+  it('picks the format from the output name: svg, html, speedscope, folded', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-flame-'));
+    const input = samplePath('interp/a/detailed-P.prof');
+    for (const name of ['f.svg', 'f.html', 'f.speedscope.json', 'f.folded']) {
+      const result = ghcprof(['flamegraph', input, '-o', join(scratch, name)]);
+      expect(result.status, `${name}: ${result.stderr}`).toBe(0);
+    }
+    expect(readFileSync(join(scratch, 'f.svg'), 'utf8')).toMatch(/^<\?xml[^]*<svg /);
+    expect(readFileSync(join(scratch, 'f.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    expect((JSON.parse(readFileSync(join(scratch, 'f.speedscope.json'), 'utf8')) as { profiles: unknown[] }).profiles).toHaveLength(2);
+    expect(readFileSync(join(scratch, 'f.folded'), 'utf8')).toBe(ghcprof(['folded', input]).stdout);
+    expect(ghcprof(['flamegraph', input, '-o', join(scratch, 'f.png')]).status).toBe(2);
+    expect(ghcprof(['flamegraph', input, '-o', '-', '--format', 'svg']).stdout).toMatch(/<svg /);
+  });
+
+  it('several runs draw their mean; speedscope keeps one profile per run and metric', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-flame-'));
+    const runs = [1, 2, 3].map((n) => samplePath(`interp/a/run-${n}.prof`));
+    expect(ghcprof(['flamegraph', ...runs, '-o', join(scratch, 'mean.svg')]).status).toBe(0);
+    expect(readFileSync(join(scratch, 'mean.svg'), 'utf8')).toContain('mean of 3 runs');
+    expect(ghcprof(['flamegraph', ...runs, '-o', join(scratch, 'runs.speedscope.json')]).status).toBe(0);
+    const speedscope = JSON.parse(readFileSync(join(scratch, 'runs.speedscope.json'), 'utf8')) as { profiles: Array<{ name: string }> };
+    expect(speedscope.profiles).toHaveLength(6);
+  });
+});

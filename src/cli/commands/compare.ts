@@ -1,7 +1,7 @@
 // `ghcprof compare BASE NEW` or `ghcprof compare --base PATH... --new PATH...`: which cost
 // centres changed between two builds, by how much, and how sure we are; a CI verdict with
 // --fail-on-regression; a differential flamegraph with --flamegraph.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { RunMetric } from '../../analyze/aggregate.js';
 import { compareBuilds, significantRegressions, type CompareGrouping } from '../../analyze/compare.js';
 import { manifestDiff } from '../../analyze/manifest-diff.js';
@@ -38,8 +38,14 @@ interface CompareOptions {
 
 function alphaValue(value: string): number {
   const alpha = Number(value);
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError('--alpha takes a probability between 0 and 1');
+  if (!(alpha > 0 && alpha < 1)) throw new InvalidArgumentError('expected a probability between 0 and 1');
   return alpha;
+}
+
+function regressionThreshold(value: string): number {
+  const pct = Number(value);
+  if (!Number.isFinite(pct) || pct < 0) throw new InvalidArgumentError('expected a percentage');
+  return pct;
 }
 
 function runSources(collected: CollectedRuns): string[] {
@@ -59,11 +65,7 @@ export function compareCommand(): Command {
     .option('--min <pct>', 'test only rows with at least this mean %time or %alloc in one build', percentage, 0.5)
     .option('--top <n>', 'rows shown per metric in text and Markdown (0 = all)', positiveInteger, 25)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--fail-on-regression <pct>', 'exit 1 when a significant regression exceeds this many percent', (value) => {
-      const pct = Number(value);
-      if (!Number.isFinite(pct) || pct < 0) throw new UsageError('--fail-on-regression takes a percentage');
-      return pct;
-    })
+    .option('--fail-on-regression <pct>', 'exit 1 when a significant regression exceeds this many percent', regressionThreshold)
     .option('--flamegraph <file>', 'also write a differential flamegraph (.svg or .html): widths from the new build, colour by change')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
