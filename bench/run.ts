@@ -1,5 +1,5 @@
 // `npm run bench`: each figure beside a floor measured in the same run, so read ratios.
-import { copyFileSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -55,6 +55,22 @@ async function benchEventlog(): Promise<void> {
   console.log(`  ratio ${ratio.toFixed(2)}x the floor (target <= 4x): ${ratio <= 4 ? 'ok' : 'MISSED'}; peak RSS target < 200 MB: ${summary.peakRssMB < 200 ? 'ok' : 'MISSED'}`);
 }
 
+async function benchPictures(): Promise<void> {
+  const big = join(scratch, 'big.prof');
+  if (!existsSync(big)) await gunzipTo(join(samples, 'big/big.prof.gz'), big);
+  const sizeMB = statSync(big).size / 1e6;
+  console.log(`\nflamegraphs of big.prof (458,767 nodes), best of 3 (parsing included):`);
+  for (const [name, output, extra] of [
+    ['ghcprof flamegraph .svg', 'big.svg', []],
+    ['ghcprof flamegraph .html', 'big.html', []],
+    ['  .html --min-width 0.01', 'big-fine.html', ['--min-width', '0.01']],
+    ['ghcprof flamegraph .speedscope', 'big.speedscope.json', []],
+  ] as const) {
+    const result = best('cli', ['flamegraph', big, '-o', join(scratch, output), ...extra], 3);
+    console.log(`${line(name, result, sizeMB)}  (${(Number(result.detail['outputBytes']) / 1024).toFixed(0)} KiB)`);
+  }
+}
+
 async function benchAggregate(): Promise<void> {
   // Eight runs of the big profile, each read in turn into one aggregate.
   const copies = Array.from({ length: 8 }, (_, i) => {
@@ -72,6 +88,7 @@ async function benchAggregate(): Promise<void> {
 try {
   await benchProf();
   await benchEventlog();
+  await benchPictures();
   await benchAggregate();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
