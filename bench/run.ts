@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { benchEvents } from './events.js';
 import { runTask, type TaskResult } from './measure.js';
 
 const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -88,6 +89,7 @@ async function benchAggregate(): Promise<void> {
 try {
   await benchProf();
   await benchEventlog();
+  await benchEvents(runTask, scratch, samples);
   await benchPictures();
   await benchAggregate();
 } finally {

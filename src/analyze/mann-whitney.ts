@@ -14,22 +14,40 @@
 // value just below it.
 //
 // Method.
-// - 'exact' when there are no ties and n·m ≤ EXACT_MAX_PAIRS (2500): the null distribution
-//   of U is counted by dynamic programming over (n, m, u) (Mann & Whitney 1947). 2500 pairs
-//   is the worst case of benchstat's limit (both samples ≤ 50, "a few milliseconds"). The
-//   work of the recurrence depends on n·m alone (about (n·m)²/4 additions), so measuring
-//   the limit in pairs gives lopsided comparisons (3 runs against 800) the exact
-//   distribution at the same cost; that is where the normal curve is poorest.
-// - 'normal' otherwise: any tie, or more than 2500 pairs. Normal approximation with the tie
-//   correction of the variance and a continuity correction of ½. benchstat instead computes
-//   the exact distribution conditional on the ties (Klotz 1966) for small tied samples; we
-//   do not, but we keep the one property that matters most for few runs: the normal p is
-//   never reported below 2 / C(n+m, n), the smallest p ANY permutation test on these sample
-//   sizes can give (each tail holds at least the observed assignment). Without this floor,
-//   3 identical runs against 3 other identical runs (deterministic allocation counts) would
-//   get p ≈ 0.047, "significant", where the exact test gives 2/20 = 0.1.
-// - All values identical: the variance is 0, nothing can be concluded, p = 1 (benchstat
-//   reports ErrSamplesEqual and shows the comparison with P = 1).
+// - 'exact' when n·m ≤ EXACT_MAX_PAIRS (2500), with or without ties.
+//   · No ties: the null distribution of U is counted by dynamic programming over (n, m, u)
+//     (Mann & Whitney 1947). 2500 pairs is the worst case of benchstat's limit (both samples
+//     ≤ 50, "a few milliseconds"). The work of the recurrence depends on n·m alone (about
+//     (n·m)²/4 additions), so measuring the limit in pairs gives lopsided comparisons (3 runs
+//     against 800) the exact distribution at the same cost; that is where the normal curve
+//     is poorest.
+//   · Ties: the exact distribution of U CONDITIONAL on the tie structure (Klotz 1966; the
+//     permutation distribution of the midrank sum): every one of the C(n+m, n) splits of the
+//     pooled multiset into samples of n and m is equally likely, and U moves in steps of ½.
+//     Counted by dynamic programming over the groups of tied values (ascending), choosing how
+//     many of each group go to the smaller sample (see exactTiedUCounts). Ties are common in
+//     profile comparisons (allocation and entry counts are often identical across runs), and
+//     for few runs the tie-corrected normal curve is off by up to ~0.016 in p. The same 2500
+//     pair limit applies: measured (Node 20), the worst case at the limit is a few ties among
+//     otherwise distinct values at 50 vs 50, about 10 ms (see the test file); heavy ties are
+//     far cheaper (few groups), and lopsided sizes are cheap too since the work grows with
+//     the square of the smaller sample. For comparison, go-moremath (benchstat) uses the
+//     exact tied distribution only when both samples have ≤ 25 values
+//     (MannWhitneyTiesExactLimit; ≤ 9 in older versions), the untied one up to 50 each.
+//     Unlike the untied case, the tied distribution need not be symmetric about n·m/2
+//     (x = [1], y = [2, 2]: U is 0 or 1.5), so both tails are summed; go-moremath doubles
+//     the lower tail of min(U, n·m − U) instead, which can differ from our definition.
+// - 'normal' beyond 2500 pairs (untied or tied). Normal approximation with the tie
+//   correction of the variance and a continuity correction of ½. The normal p is never
+//   reported below 2 / C(n+m, n), the smallest p ANY permutation test on these sample sizes
+//   can give (each tail holds at least the observed assignment). The exact paths satisfy
+//   this bound by construction; it is kept for the normal path because it is a true bound
+//   that costs nothing and still binds beyond the limit for lopsided, heavily tied samples:
+//   2 identical runs against 1300 other identical ones give a normal p near 10⁻²⁸⁰, the
+//   permutation p is 2 / C(1302, 2) ≈ 2.4·10⁻⁶.
+// - All values identical: U = n·m/2 in every split, nothing can be concluded, p = 1
+//   (benchstat reports ErrSamplesEqual and shows the comparison with P = 1). Within the
+//   limit this is the exact tied distribution (a single point) and reports 'exact'.
 //
 // From simple-statistics: `errorFunction` (Numerical Recipes erfc, fractional error
 // < 1.2·10⁻⁷) for the normal CDF. Not used, deliberately:
@@ -39,7 +57,8 @@
 // - `wilcoxonRankSum`: in 7.8.8 it does not reset its tie group after averaging one, so a
 //   second tie group is averaged together with the first (x = [1, 1], y = [2, 3, 3] gives a
 //   rank sum of 6 instead of 3).
-// Written by hand: midranks and tie sizes, the exact U distribution, the minimum p.
+// Written by hand: midranks and tie sizes, the exact U distributions (untied and tied), the
+// minimum p.
 import { errorFunction } from 'simple-statistics';
 
 export type MannWhitneyMethod = 'exact' | 'normal';
@@ -52,7 +71,7 @@ export interface MannWhitneyResult {
   method: MannWhitneyMethod;
 }
 
-/** Largest n·m for which the exact distribution of U is computed (no ties only). */
+/** Largest n·m for which the exact distribution of U is computed (with or without ties). */
 export const EXACT_MAX_PAIRS = 2500;
 
 export function mannWhitneyU(x: readonly number[], y: readonly number[]): MannWhitneyResult {
@@ -69,8 +88,9 @@ export function mannWhitneyU(x: readonly number[], y: readonly number[]): MannWh
   const u = rankSumX - (n * (n + 1)) / 2;
   const hasTies = tieSizes.some((size) => size > 1);
 
-  if (!hasTies && n * m <= EXACT_MAX_PAIRS) {
-    return { u, p: exactTwoSidedP(u, n, m), method: 'exact' };
+  if (n * m <= EXACT_MAX_PAIRS) {
+    const p = hasTies ? exactTiedTwoSidedP(u, n, m, tieSizes) : exactTwoSidedP(u, n, m);
+    return { u, p, method: 'exact' };
   }
   return { u, p: normalTwoSidedP(u, n, m, tieSizes), method: 'normal' };
 }
@@ -124,6 +144,93 @@ function exactTwoSidedP(u: number, n: number, m: number): number {
   const atOrBelow = cumulative[u]!;
   const atOrAbove = cumulative[n * m - u]!;
   return Math.min(1, (2 * Math.min(atOrBelow, atOrAbove)) / total);
+}
+
+/**
+ * Two-sided p from the exact distribution of U given the tie group sizes (ascending values).
+ * Counted for the smaller sample, whose U is u (x smaller or equal) or n·m − u (y smaller).
+ * Only the tail on the observed side of the mean is counted: E[U] = n·m/2 whatever the ties,
+ * and states whose partial U already exceeds the observed one cannot come back (U only grows
+ * as groups are added), so the DP stops there; for an observed U above the mean the order of
+ * the values is reversed, which turns every U into n·m − U. That halves the work at the
+ * centre and cuts most of it for the small p-values that matter. The far tail follows from
+ * the total C(n+m, n): P(U ≥ u) = 1 − P(U ≤ u) + P(U = u) for the lower tail.
+ */
+function exactTiedTwoSidedP(u: number, n: number, m: number, tieSizes: readonly number[]): number {
+  const small = Math.min(n, m);
+  const large = Math.max(n, m);
+  // 2U of the smaller sample: an integer in [0, 2·n·m], mean n·m.
+  let observed = n <= m ? 2 * u : 2 * (n * m - u);
+  let groups = tieSizes;
+  if (observed > n * m) {
+    groups = [...tieSizes].reverse();
+    observed = 2 * n * m - observed;
+  }
+  const counts = exactTiedUCounts(small, large, groups, observed);
+  let nearTail = 0; // splits with 2U ≤ observed (in the possibly reversed order)
+  for (let twiceU = 0; twiceU <= observed; twiceU++) nearTail += counts[twiceU]!;
+  const total = binomialCoefficient(n + m, small);
+  // Splits with 2U ≥ observed. A subtraction, but only small when the near tail holds nearly
+  // all the mass: its absolute error stays ~10⁻¹⁶·total, so p keeps ~15 decimals.
+  const farTail = Math.max(0, total - nearTail + counts[observed]!);
+  return Math.min(1, (2 * Math.min(nearTail, farTail)) / total);
+}
+
+/** C(a, b) in floating point, built up as C(a − b + k, k) for k = 1..b (relative error ~b·10⁻¹⁶). */
+function binomialCoefficient(a: number, b: number): number {
+  let value = 1;
+  for (let k = 1; k <= b; k++) value = (value * (a - b + k)) / k;
+  return value;
+}
+
+/**
+ * counts[v] = number of the C(a+b, a) splits of the pooled multiset into a chosen sample of
+ * size a and another of size b with 2U_chosen = v (U counting ½ per tied pair), for
+ * v = 0..limit (limit ≤ 2ab; larger values are not counted), given the tie group sizes
+ * `tieSizes` in ascending order of value (Σ = a + b).
+ *
+ * Dynamic programming over the groups (the idea of Klotz 1966; Cheung & Klotz 1997 keep the
+ * same states in linked lists). State after the first s pooled values: rows[i][v] = number
+ * of ways to pick i of them for the chosen sample with partial 2U = v. Adding a group of t
+ * equal values of which r go to the chosen sample (C(t, r) ways): each of the r beats the
+ * s − i earlier values of the other sample (2 each) and ties with the t − r of the group
+ * that go to the other sample (1 each), so
+ *   rows'[i + r][v + r·(2(s − i) + t − r)] += C(t, r) · rows[i][v].
+ * Rows are updated in place with the target i descending, so the source rows i − r (r ≥ 1)
+ * still describe the previous groups; r = 0 leaves a row as it is. Only states that can
+ * still end at (a, b) are visited (i ≤ a, s − i ≤ b), and partial 2U is at most
+ * 2·i·(s − i). Work is about Σ_groups Σ_i min(t, i)·min(2·i·(s − i), limit) multiply-adds,
+ * i.e. a few times the untied recurrence; memory (a + 1)·(limit + 1) numbers. Counts above
+ * 2⁵³ are rounded (relative ~10⁻¹⁶ per operation), as in the untied recurrence.
+ */
+function exactTiedUCounts(a: number, b: number, tieSizes: readonly number[], limit: number): Float64Array {
+  const rows = Array.from({ length: a + 1 }, () => new Float64Array(limit + 1));
+  rows[0]![0] = 1;
+  let seen = 0; // s: pooled values in the groups processed so far
+  for (const t of tieSizes) {
+    const binomial = [1]; // C(t, r) for r = 0..min(t, a)
+    for (let r = 1; r <= Math.min(t, a); r++) binomial.push((binomial[r - 1]! * (t - r + 1)) / r);
+    const after = seen + t;
+    for (let i = Math.min(a, after); i >= Math.max(1, after - b); i--) {
+      const target = rows[i]!;
+      // The source i − r must be a reachable state: 0 ≤ i − r ≤ seen and seen − (i − r) ≤ b.
+      const rLow = Math.max(1, i - seen);
+      const rHigh = Math.min(t, i, i - (seen - b));
+      for (let r = rLow; r <= rHigh; r++) {
+        const from = i - r;
+        const source = rows[from]!;
+        const weight = binomial[r]!;
+        const shift = r * (2 * (seen - from) + t - r);
+        const top = Math.min(2 * from * (seen - from), limit - shift);
+        for (let v = 0; v <= top; v++) {
+          const count = source[v]!;
+          if (count !== 0) target[v + shift]! += weight * count;
+        }
+      }
+    }
+    seen = after;
+  }
+  return rows[a]!;
 }
 
 // Every row of a comparison has the same run counts, so the distribution is computed once

@@ -1,12 +1,22 @@
-// Prints a decoded eventlog exactly as `ghc-events show` does (ghc-events Events.hs `ppEventLog`
-// with raw times, `buildEventType`, `buildEvent`, `buildEventInfo`): the event-type table, then one
-// line per event, `<time ns>: [cap <n>: ]<description>`. Output is produced in batches of lines so
-// large logs stream; the order of events is the order of the parts given (ghc-events sorts by
-// time: use `decodeEventlogInTimeOrder` for identical output).
+// Prints an eventlog exactly as `ghc-events show` does (ghc-events Events.hs `ppEventLog` with raw
+// times, `buildEventType`, `buildEvent`, `buildEventInfo`): the event-type table, then one line per
+// event, `<time ns>: [cap <n>: ]<description>`, as UTF-8 chunks of about a megabyte.
+//
+// Big logs are printed straight from each event's bytes, with no object or string per event: the
+// event types that fill big logs (GC, heap, scheduler, spark and sample events) have a line
+// template reading their payload fields (FAST_LINES), payloadless events print a constant, and any
+// other event is decoded to an `EventInfo` and printed by `formatEventInfo`, which stays the
+// definition of the text (test/parse/eventlog/printer.test.ts checks that every template prints
+// what it prints). Platform-neutral: no Node APIs.
 import type { InputWarning } from '../model/diagnostic.js';
-import type { EventlogPart } from '../parse/eventlog/decode-eventlog.js';
 import type { EventInfo, EventlogEvent, HeapProfBreakdown, ThreadStopStatus } from '../parse/eventlog/event-info.js';
+import { EventId } from '../parse/eventlog/format.js';
 import type { EventlogHeader, EventTypeDeclaration } from '../parse/eventlog/header.js';
+import { PayloadDecoders } from '../parse/eventlog/payload-decoders.js';
+import type { DecodeContext } from '../parse/eventlog/payloads/layout.js';
+import { threadStopStatus } from '../parse/eventlog/payloads/thread-stop-status.js';
+import type { RawEvent, RawEventCursor } from '../parse/eventlog/raw-event.js';
+import type { RawEventlogPart } from '../parse/eventlog/read-events.js';
 
 /** `<id>: <description> (size <n>|variable)` (`buildEventType`). */
 export function formatEventType(declaration: EventTypeDeclaration): string {
@@ -14,47 +24,411 @@ export function formatEventType(declaration: EventTypeDeclaration): string {
   return `${declaration.id}: ${declaration.description} (size ${size})`;
 }
 
-/** One event line without its newline (`buildEvent RawTime`). */
+/** One event line without its newline (`buildEvent RawTime`), from a decoded event. */
 export function formatEvent(event: EventlogEvent, header: EventlogHeader): string {
   const cap = event.cap === null ? '' : `cap ${event.cap}: `;
-  // An event type the decoder has no layout for is shown by its declared description.
-  const text = event.info.kind === 'unknown' ? (header.byId.get(event.typeId)?.description ?? '') : formatEventInfo(event.info);
-  return `${event.timeNs}: ${cap}${text}`;
+  return `${event.timeNs}: ${cap}${describeEvent(event.info, event.typeId, header)}`;
+}
+
+/** An event type the decoder has no layout for is shown by its declared description. */
+function describeEvent(info: EventInfo, typeId: number, header: EventlogHeader): string {
+  return info.kind === 'unknown' ? (header.byId.get(typeId)?.description ?? '') : formatEventInfo(info);
 }
 
 export interface RenderOptions {
   /** Receives warnings found while decoding (the text itself only holds events). */
   onWarning?: (warning: InputWarning) => void;
-  /** Approximate size of each yielded string. */
-  batchChars?: number;
+  /** Approximate size of each yielded chunk. */
+  chunkBytes?: number;
+  /** Where the caller gives back chunks it has written, for the printer to fill again. */
+  pool?: ChunkPool;
 }
 
-/** The whole `ghc-events show` text, as strings of about `batchChars` characters. */
-export async function* renderEventsText(parts: AsyncIterable<EventlogPart>, options: RenderOptions = {}): AsyncGenerator<string> {
-  const batchChars = options.batchChars ?? 1 << 16;
-  let header: EventlogHeader | null = null;
-  let text = '';
+/**
+ * Chunks given back to the printer. Printing a big log to new chunks would have the garbage
+ * collector hold tens of megabytes of written chunks, and fresh memory is slow to fault in.
+ */
+export class ChunkPool {
+  private readonly spare: Uint8Array[] = [];
+
+  /** Gives back a chunk the printer yielded; the caller must not read it afterwards. */
+  release(chunk: Uint8Array): void {
+    this.spare.push(new Uint8Array(chunk.buffer, 0, chunk.buffer.byteLength));
+  }
+
+  /** A spare buffer of at least `bytes`, or a new one. */
+  take(bytes: number): Uint8Array {
+    for (let buffer = this.spare.pop(); buffer !== undefined; buffer = this.spare.pop()) {
+      if (buffer.length >= bytes) return buffer;
+    }
+    return new Uint8Array(bytes);
+  }
+}
+
+/**
+ * The whole `ghc-events show` text of the parts (from `readEventlogEvents`; use time order for
+ * ghc-events' output), as UTF-8 chunks of about `chunkBytes`. Each chunk is the caller's, unless
+ * it gives the chunk back to `options.pool`.
+ */
+export async function* renderEventsText(parts: AsyncIterable<RawEventlogPart>, options: RenderOptions = {}): AsyncGenerator<Uint8Array> {
+  const chunkBytes = options.chunkBytes ?? 1 << 20;
+  const out = new ByteWriter(chunkBytes, options.pool ?? new ChunkPool());
+  let printer: ShowPrinter | null = null;
   for await (const part of parts) {
     if (part.kind === 'warning') {
       options.onWarning?.(part.warning);
     } else if (part.kind === 'header') {
-      header = part.header;
-      text += 'Event Types:\n';
-      for (const declaration of header.eventTypes) text += `${formatEventType(declaration)}\n`;
-      text += '\nEvents:\n';
-    } else if (header !== null) {
-      for (const event of part.events) {
-        text += `${formatEvent(event, header)}\n`;
-        if (text.length >= batchChars) {
-          yield text;
-          text = '';
-        }
-      }
+      printer = new ShowPrinter(part.header);
+      out.text(`Event Types:\n${part.header.eventTypes.map((declaration) => `${formatEventType(declaration)}\n`).join('')}\nEvents:\n`);
+    } else if (printer !== null) {
+      while (printer.printUntilFull(part.events, out, chunkBytes)) yield out.take();
     }
   }
   // `ghc-events show` ends with putStrLn of a text that already ends in a newline.
-  if (header !== null) text += '\n';
-  if (text.length > 0) yield text;
+  if (printer !== null) out.text('\n');
+  if (out.size > 0) yield out.take();
+}
+
+/** Prints the events of one log. */
+class ShowPrinter {
+  private readonly decoders: PayloadDecoders;
+  /** How each declared type prints from its bytes, or null to decode it first. */
+  private readonly lines: (CompiledLine | null)[] = new Array<CompiledLine | null>(0x10000).fill(null);
+  private readonly capPrefixes: Literal[] = [];
+
+  constructor(private readonly header: EventlogHeader) {
+    this.decoders = new PayloadDecoders(header);
+    for (const declaration of header.byId.values()) this.lines[declaration.id] = this.compile(declaration.id);
+  }
+
+  /** Prints events until `out` holds `limitBytes` (true) or the cursor ends (false). */
+  printUntilFull(cursor: RawEventCursor, out: ByteWriter, limitBytes: number): boolean {
+    while (out.size < limitBytes) {
+      if (!cursor.next()) return false;
+      this.print(cursor.raw, out);
+    }
+    return true;
+  }
+
+  private print(raw: RawEvent, out: ByteWriter): void {
+    const line = this.lines[raw.typeId]!;
+    out.reserve(LINE_PREFIX_MAX_BYTES + (line === null ? 0 : line.maxBytes + (line.hasStack ? raw.payloadBytes * STACK_BYTES_PER_PAYLOAD_BYTE : 0)));
+    out.uint(raw.timeNs);
+    out.literal(raw.cap < 0 ? COLON_SPACE : (this.capPrefixes[raw.cap] ?? this.capPrefix(raw.cap)));
+    if (line !== null) {
+      writeLine(line, raw, out, this.decoders.context);
+      out.newline();
+    } else {
+      // Cannot throw: the reader stopped the log before any payload that does not decode.
+      const info = this.decoders.decode(raw.typeId, raw.bytes, raw.view, raw.payloadOffset, raw.payloadBytes);
+      out.text(`${describeEvent(info, raw.typeId, this.header)}\n`);
+    }
+  }
+
+  /** `: cap <n>: ` (after the time) by capability, made when first needed. */
+  private capPrefix(cap: number): Literal {
+    const prefix = new Literal(`: cap ${cap}: `);
+    this.capPrefixes[cap] = prefix;
+    return prefix;
+  }
+
+  private compile(typeId: number): CompiledLine | null {
+    const layout = this.decoders.layoutFor(typeId);
+    if (layout === null) return null;
+    if (layout.sizeBytes === 0) {
+      const info = this.decoders.decode(typeId, NO_BYTES, new DataView(NO_BYTES.buffer), 0, 0);
+      return compileTemplate({ typeId, layoutBytes: 0, literals: [formatEventInfo(info)], fields: [] });
+    }
+    const template = FAST_LINES.find((candidate) => candidate.typeId === typeId && candidate.layoutBytes === layout.sizeBytes);
+    return template === undefined ? null : compileTemplate(template);
+  }
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+// Line templates. A template applies to one layout of its event type (`PayloadLayout.sizeBytes`,
+// null for variable-size); its fields name payload offsets as that layout reads them (see
+// parse/eventlog/payloads/). Each field prints as `formatEventInfo` prints the decoded value.
+
+const U8 = 0;
+const U16 = 1;
+const U32 = 2;
+/** Read as the decoder reads it (a Number, exact below 2^53) and printed as JavaScript prints it. */
+const U64 = 3;
+/** u8 depth, then that many u32 cost-centre ids, printed comma-separated (cost-centre-stack.ts). */
+const CC_STACK = 4;
+/** STOP_THREAD's u16 status, with the u32 info at `infoOffset` (or none, before GHC 7.6). */
+const STOP_STATUS = 5;
+/** The field kinds, for tests that build payloads from templates. */
+export const FIELD_KINDS = { U8, U16, U32, U64, CC_STACK, STOP_STATUS } as const;
+
+interface Field {
+  kind: number;
+  offset: number;
+  infoOffset: number;
+}
+
+const field = (kind: number) => (offset: number): Field => ({ kind, offset, infoOffset: -1 });
+const u8 = field(U8);
+const u16 = field(U16);
+const u32 = field(U32);
+const u64 = field(U64);
+const ccStack = field(CC_STACK);
+const stopStatus = (offset: number, infoOffset: number): Field => ({ kind: STOP_STATUS, offset, infoOffset });
+
+interface LineTemplate {
+  typeId: number;
+  layoutBytes: number | null;
+  literals: readonly string[];
+  fields: readonly Field[];
+}
+
+/** line(id, layout bytes)`text ${field} text`: the description of events of type `id` read with that layout. */
+function line(typeId: number, layoutBytes: number | null) {
+  return (literals: TemplateStringsArray, ...fields: Field[]): LineTemplate => ({ typeId, layoutBytes, literals: [...literals], fields });
+}
+
+/** The lines `formatEventInfo` prints for the event types that fill big logs. */
+export const FAST_LINES: readonly LineTemplate[] = [
+  line(EventId.CREATE_THREAD, 4)`creating thread ${u32(0)}`,
+  line(EventId.RUN_THREAD, 4)`running thread ${u32(0)}`,
+  line(EventId.THREAD_RUNNABLE, 4)`thread ${u32(0)} is runnable`,
+  line(EventId.STOP_THREAD, 6)`stopping thread ${u32(0)} (${stopStatus(4, -1)})`,
+  line(EventId.STOP_THREAD, 10)`stopping thread ${u32(0)} (${stopStatus(4, 6)})`,
+  line(EventId.MIGRATE_THREAD, 6)`migrating thread ${u32(0)} to cap ${u16(4)}`,
+  line(EventId.THREAD_WAKEUP, 6)`waking up thread ${u32(0)} on cap ${u16(4)}`,
+  line(EventId.CREATE_SPARK_THREAD, 4)`creating spark thread ${u32(0)}`,
+  line(EventId.SPARK_STEAL, 2)`stealing a spark from cap ${u16(0)}`,
+  // The counters are stored created, dud, overflowed, converted, gcd, fizzled, remaining.
+  line(EventId.SPARK_COUNTERS, 56)`spark stats: ${u64(0)} created, ${u64(24)} converted, ${u64(48)} remaining (${u64(16)} overflowed, ${u64(8)} dud, ${u64(32)} GC'd, ${u64(40)} fizzled)`,
+  line(EventId.GC_STATS_GHC, 50)`GC stats for heap capset ${u32(0)}: generation ${u16(4)}, ${u64(6)} bytes copied, ${u64(14)} bytes slop, ${u64(22)} bytes fragmentation, ${u32(30)} par threads, ${u64(34)} bytes max par copied, ${u64(42)} bytes total par copied`,
+  line(EventId.GC_STATS_GHC, 58)`GC stats for heap capset ${u32(0)}: generation ${u16(4)}, ${u64(6)} bytes copied, ${u64(14)} bytes slop, ${u64(22)} bytes fragmentation, ${u32(30)} par threads, ${u64(34)} bytes max par copied, ${u64(42)} bytes total par copied, ${u64(50)} bytes balanced par copied`,
+  line(EventId.HEAP_ALLOCATED, 12)`allocated on heap capset ${u32(0)}: ${u64(4)} total bytes till now`,
+  line(EventId.HEAP_SIZE, 12)`size of heap capset ${u32(0)}: ${u64(4)} bytes`,
+  line(EventId.BLOCKS_SIZE, 12)`blocks size of heap capset ${u32(0)}: ${u64(4)} bytes`,
+  line(EventId.HEAP_LIVE, 12)`live data in heap capset ${u32(0)}: ${u64(4)} bytes`,
+  line(EventId.MEM_RETURN, 16)`memory returned (mblocks): current(${u32(4)}) needed(${u32(8)}) returned(${u32(12)})`,
+  // ghc-events ends this one with a newline of its own, so a blank line follows it.
+  line(EventId.BLOCK_MARKER, 14)`event block: cap ${u16(12)}, end time: ${u64(4)}\n`,
+  line(EventId.HEAP_PROF_SAMPLE_BEGIN, 8)`start heap prof sample ${u64(0)}`,
+  line(EventId.HEAP_PROF_SAMPLE_END, 8)`end prof sample ${u64(0)}`,
+  line(EventId.HEAP_PROF_SAMPLE_COST_CENTRE, null)`heap prof sample ${u8(0)}, residency ${u64(1)}, cost centre stack ${ccStack(9)}`,
+  // The capability is an i32 narrowed to its low 16 bits (time-profile.ts): the last two bytes.
+  line(EventId.PROF_SAMPLE_COST_CENTRE, null)`cap no ${u16(2)}, prof sample ${u64(4)}, cost centre stack ${ccStack(12)}`,
+];
+
+/** Most bytes a field prints; a cost-centre stack adds up to STACK_BYTES_PER_PAYLOAD_BYTE per payload byte. */
+const FIELD_MAX_BYTES = [3, 5, 10, 21, 0, 64];
+/** A u32 id (4 bytes) prints as at most 10 digits and ", ". */
+const STACK_BYTES_PER_PAYLOAD_BYTE = 3;
+/** `<time>: cap <n>: ` and the newline. */
+const LINE_PREFIX_MAX_BYTES = 48;
+
+interface CompiledLine {
+  /** Text before each field and after the last. */
+  literals: Literal[];
+  kinds: number[];
+  offsets: number[];
+  infoOffsets: number[];
+  /** Most bytes the line takes, beside a cost-centre stack. */
+  maxBytes: number;
+  hasStack: boolean;
+}
+
+const utf8 = new TextEncoder();
+
+function compileTemplate(template: LineTemplate): CompiledLine {
+  const literals = template.literals.map((text) => new Literal(text));
+  let maxBytes = literals.reduce((sum, literal) => sum + literal.bytes.length, 0);
+  for (const { kind } of template.fields) maxBytes += FIELD_MAX_BYTES[kind]!;
+  return {
+    literals,
+    kinds: template.fields.map((f) => f.kind),
+    offsets: template.fields.map((f) => f.offset),
+    infoOffsets: template.fields.map((f) => f.infoOffset),
+    maxBytes,
+    hasStack: template.fields.some((f) => f.kind === CC_STACK),
+  };
+}
+
+const TWO_TO_32 = 4294967296;
+
+/** The description of `raw` by its template; `out` has room for it. */
+function writeLine(line: CompiledLine, raw: RawEvent, out: ByteWriter, context: DecodeContext): void {
+  const view = raw.view;
+  const payload = raw.payloadOffset;
+  const kinds = line.kinds;
+  out.literal(line.literals[0]!);
+  for (let i = 0; i < kinds.length; i++) {
+    const at = payload + line.offsets[i]!;
+    switch (kinds[i]) {
+      case U8:
+        out.uint(raw.bytes[at]!);
+        break;
+      case U16:
+        out.uint(view.getUint16(at));
+        break;
+      case U32:
+        out.uint(view.getUint32(at));
+        break;
+      case U64:
+        out.uint(view.getUint32(at) * TWO_TO_32 + view.getUint32(at + 4));
+        break;
+      case CC_STACK: {
+        const depth = raw.bytes[at]!;
+        for (let k = 0; k < depth; k++) {
+          if (k > 0) out.literal(COMMA_SPACE);
+          out.uint(view.getUint32(at + 1 + 4 * k));
+        }
+        break;
+      }
+      case STOP_STATUS: {
+        const infoOffset = line.infoOffsets[i]!;
+        const info = infoOffset < 0 ? 0 : view.getUint32(payload + infoOffset);
+        out.ascii(formatThreadStopStatus(threadStopStatus(view.getUint16(at), info, context)));
+        break;
+      }
+    }
+    out.literal(line.literals[i + 1]!);
+  }
+}
+
+/** Text to copy into the output often: its UTF-8 bytes, and the leading ones also as big-endian u32s. */
+class Literal {
+  readonly bytes: Uint8Array;
+  /** Bytes 0..4*words.length, four at a time: a `setUint32` copies them faster than four stores. */
+  readonly words: Uint32Array;
+
+  constructor(text: string) {
+    this.bytes = utf8.encode(text);
+    const view = viewOf(this.bytes);
+    this.words = Uint32Array.from({ length: this.bytes.length >>> 2 }, (_, i) => view.getUint32(4 * i));
+  }
+}
+
+const COLON_SPACE = new Literal(': ');
+const COMMA_SPACE = new Literal(', ');
+
+/** The four ASCII digits of 0000..9999 as big-endian u32s, written with one `setUint32`. */
+const FOUR_DIGITS = Uint32Array.from({ length: 10000 }, (_, n) => {
+  const digits = String(n).padStart(4, '0');
+  return ((digits.charCodeAt(0) << 24) | (digits.charCodeAt(1) << 16) | (digits.charCodeAt(2) << 8) | digits.charCodeAt(3)) >>> 0;
+});
+
+/**
+ * UTF-8 output built in a byte buffer, handed over in chunks (`take`). Writes assume room was
+ * reserved (`reserve`), except `text`, which reserves its own.
+ */
+class ByteWriter {
+  private bytes: Uint8Array;
+  private view: DataView;
+  private at = 0;
+
+  constructor(
+    private readonly chunkBytes: number,
+    private readonly pool: ChunkPool,
+  ) {
+    // Small logs (tests print thousands) need no more; `reserve` grows it for big ones.
+    this.bytes = pool.take(Math.min(this.capacity(), 64 << 10));
+    this.view = viewOf(this.bytes);
+  }
+
+  get size(): number {
+    return this.at;
+  }
+
+  /** The bytes written so far; the writer starts a new buffer. */
+  take(): Uint8Array {
+    const written = this.bytes.subarray(0, this.at);
+    this.setBuffer(this.pool.take(this.capacity()));
+    this.at = 0;
+    return written;
+  }
+
+  reserve(count: number): void {
+    if (this.at + count > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.at + count));
+      bigger.set(this.bytes.subarray(0, this.at));
+      this.setBuffer(bigger);
+    }
+  }
+
+  literal(literal: Literal): void {
+    const view = this.view;
+    const words = literal.words;
+    const at = this.at;
+    let i = 0;
+    for (; i < words.length; i++) view.setUint32(at + 4 * i, words[i]!);
+    const text = literal.bytes;
+    const bytes = this.bytes;
+    for (i *= 4; i < text.length; i++) bytes[at + i] = text[i]!;
+    this.at = at + text.length;
+  }
+
+  newline(): void {
+    this.bytes[this.at++] = 10;
+  }
+
+  /** Text known to be ASCII. */
+  ascii(text: string): void {
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    this.at = at;
+  }
+
+  text(text: string): void {
+    this.reserve(text.length * 3);
+    this.at += utf8.encodeInto(text, this.bytes.subarray(this.at)).written;
+  }
+
+  /** A non-negative integer, as `String(value)` prints it; four digits at a time. */
+  uint(value: number): void {
+    if (value < 10000) {
+      this.upToFourDigits(value);
+    } else if (value < 100000000) {
+      const high = (value / 10000) | 0;
+      this.upToFourDigits(high);
+      this.view.setUint32(this.at, FOUR_DIGITS[value - high * 10000]!);
+      this.at += 4;
+    } else if (value < 9007199254740992) {
+      const high = Math.floor(value / 100000000);
+      this.uint(high);
+      const low = value - high * 100000000;
+      const middle = (low / 10000) | 0;
+      this.view.setUint32(this.at, FOUR_DIGITS[middle]!);
+      this.view.setUint32(this.at + 4, FOUR_DIGITS[low - middle * 10000]!);
+      this.at += 8;
+    } else {
+      this.ascii(String(value));
+    }
+  }
+
+  /** 0..9999 without leading zeros. */
+  private upToFourDigits(value: number): void {
+    const digits = FOUR_DIGITS[value]!;
+    const bytes = this.bytes;
+    let at = this.at;
+    if (value >= 1000) bytes[at++] = digits >>> 24;
+    if (value >= 100) bytes[at++] = (digits >>> 16) & 0xff;
+    if (value >= 10) bytes[at++] = (digits >>> 8) & 0xff;
+    bytes[at++] = digits & 0xff;
+    this.at = at;
+  }
+
+  private setBuffer(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.view = viewOf(bytes);
+  }
+
+  /** Room for a chunk and the line that crosses its limit. */
+  private capacity(): number {
+    return this.chunkBytes + (64 << 10);
+  }
+}
+
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const BREAKDOWN_NAMES: Record<HeapProfBreakdown, string> = {

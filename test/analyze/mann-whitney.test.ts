@@ -50,6 +50,59 @@ function twoSidedP(distribution: Map<number, number>, u: number): number {
   return Math.min(1, (2 * Math.min(below, above)) / total);
 }
 
+/**
+ * Null distribution of U for x against y given the ties, by enumerating how many of each
+ * distinct value go to the first sample: every vector (r_1..r_K) with 0 ≤ r_k ≤ t_k and
+ * Σ r_k = n, weighted by Π C(t_k, r_k) in exact big integers (a multivariate hypergeometric
+ * enumeration, feasible for 50 vs 50 when there are few distinct values). U comes from the
+ * rank sum, U = Σ r_k · midrank_k − n(n+1)/2. Keys are 2U.
+ */
+function levelSplitDistribution(x: readonly number[], y: readonly number[]): Map<number, bigint> {
+  const pooled = [...x, ...y].sort((a, b) => a - b);
+  const levels = [...new Set(pooled)];
+  const sizes = levels.map((v) => pooled.filter((w) => w === v).length);
+  const midrank = levels.map((v) => pooled.filter((w) => w < v).length + (pooled.filter((w) => w === v).length + 1) / 2);
+  const n = x.length;
+  const counts = new Map<number, bigint>();
+  const visit = (k: number, left: number, rankSum: number, ways: bigint): void => {
+    if (k === levels.length) {
+      if (left !== 0) return;
+      const twiceU = 2 * rankSum - n * (n + 1);
+      counts.set(twiceU, (counts.get(twiceU) ?? 0n) + ways);
+      return;
+    }
+    for (let r = 0; r <= Math.min(left, sizes[k]!); r++) visit(k + 1, left - r, rankSum + r * midrank[k]!, ways * bigChoose(sizes[k]!, r));
+  };
+  visit(0, n, 0, 1n);
+  return counts;
+}
+
+/** Two-sided p from a big-integer distribution keyed by 2U. */
+function twoSidedPBig(distribution: Map<number, bigint>, u: number): number {
+  let total = 0n;
+  let below = 0n;
+  let above = 0n;
+  for (const [twiceU, count] of distribution) {
+    total += count;
+    if (twiceU <= 2 * u) below += count;
+    if (twiceU >= 2 * u) above += count;
+  }
+  const tail = below < above ? below : above;
+  // Scale before dividing so that the quotient keeps 15+ significant digits.
+  const scale = 10n ** 18n;
+  return Math.min(1, Number((2n * tail * scale) / total) / 1e18);
+}
+
+/** C(a, b) in big integers, from Pascal's triangle (rows kept). */
+const bigPascal: bigint[][] = [[1n]];
+function bigChoose(a: number, b: number): bigint {
+  while (bigPascal.length <= a) {
+    const last = bigPascal[bigPascal.length - 1]!;
+    bigPascal.push([1n, ...last.slice(1).map((v, k) => v + last[k]!), 1n]);
+  }
+  return bigPascal[a]![b]!;
+}
+
 /** C(a, b) from Pascal's triangle. */
 function choose(a: number, b: number): number {
   let row = [1];
@@ -179,6 +232,178 @@ describe('Mann–Whitney U: exact distribution', () => {
   });
 });
 
+describe('Mann–Whitney U: exact distribution with ties', () => {
+  /** Checks one tied (or untied) pair of small samples against brute-force enumeration. */
+  const expectBruteForce = (x: readonly number[], y: readonly number[]): void => {
+    const result = mannWhitneyU(x, y);
+    expect(result.method).toBe('exact');
+    expect(result.u).toBe(pairU(x, y));
+    expect(result.p).toBeCloseTo(twoSidedP(bruteForceDistribution([...x, ...y], x.length), result.u), 12);
+  };
+  const hasTie = (x: readonly number[], y: readonly number[]): boolean => new Set([...x, ...y]).size < x.length + y.length;
+
+  it('equals brute-force enumeration of all C(n+m, n) splits for tie patterns at every n, m ≤ 7', () => {
+    const random = seededRandom(17);
+    const from = (length: number, draw: () => number): number[] => Array.from({ length }, draw);
+    const level = (count: number, offset = 0) => (): number => Math.floor(random() * count) + offset;
+    // Each pattern gives x (n values) and y (m values).
+    const patterns: Array<(n: number, m: number) => [number[], number[]]> = [
+      (n, m) => [from(n, level(2)), from(m, level(2))], // two levels: big groups everywhere
+      (n, m) => [from(n, level(3)), from(m, level(3))],
+      (n, m) => [from(n, level(4, 1)), from(m, level(4))], // shifted: skewed U, small p
+      (n, m) => [from(n, () => 2), from(m, level(5))], // x all one value inside y's range
+      (n, m) => [from(n, level(4)), from(m, () => 1)], // y all one value
+      (n, m) => [from(n, () => 0), from(m, level(3))], // x all equal to y's lowest level (or below)
+      (n, m) => [from(n, () => 5), from(m, () => 3)], // each side one value, the sides differ
+      (n, m) => [from(n, () => 4), from(m, () => 4)], // all values equal: p = 1
+      (n, m) => [from(n, () => 1000 + 10 * Math.floor(random() * 2)), from(m, () => 1000 + 10 * Math.floor(random() * 3))],
+      // Distinct values except one tie group straddling the middle.
+      (n, m) => [from(n, () => (random() < 0.5 ? 0.5 : random())), from(m, () => (random() < 0.5 ? 0.5 : random()))],
+      // Mostly distinct, one pair tied across the samples.
+      (n, m) => {
+        const x = from(n, () => random());
+        const y = from(m, () => random());
+        y[0] = x[0]!;
+        return [x, y];
+      },
+    ];
+    let tied = 0;
+    for (let n = 1; n <= 7; n++) {
+      for (let m = 1; m <= 7; m++) {
+        for (const pattern of patterns) {
+          for (let repeat = 0; repeat < 2; repeat++) {
+            const [x, y] = pattern(n, m);
+            if (hasTie(x, y)) tied++;
+            expectBruteForce(x, y);
+          }
+        }
+      }
+    }
+    expect(tied).toBeGreaterThan(900); // of 49 · 11 · 2 = 1078 cases
+  });
+
+  it('equals brute force for every sample with n + m ≤ 7 drawn from 3 levels (all tie patterns)', () => {
+    for (let total = 2; total <= 7; total++) {
+      for (let n = 1; n < total; n++) {
+        const m = total - n;
+        for (let code = 0; code < 3 ** total; code++) {
+          const values = Array.from({ length: total }, (_, i) => Math.floor(code / 3 ** i) % 3);
+          expectBruteForce(values.slice(0, n), values.slice(n));
+        }
+      }
+    }
+  });
+
+  it('gives the samples where the normal curve was off by up to 0.016 their exact p', () => {
+    // Formerly the 'normal' path: integers from a few levels, C(20, 10) splits each.
+    const random = seededRandom(11);
+    for (const [n, m, levels, shift] of [
+      [10, 10, 6, 0],
+      [10, 10, 6, 1],
+      [10, 10, 12, 2],
+      [8, 12, 5, 1],
+      [9, 11, 20, 3],
+    ] as const) {
+      const x = Array.from({ length: n }, () => Math.floor(random() * levels) + shift);
+      const y = Array.from({ length: m }, () => Math.floor(random() * levels));
+      expect(hasTie(x, y)).toBe(true);
+      expectBruteForce(x, y);
+    }
+  });
+
+  it('identical runs on each side: 3 vs 3 gives p = 0.1 and 4 vs 4 gives 2/70 exactly', () => {
+    const fill = (length: number, value: number): number[] => new Array<number>(length).fill(value);
+    expect(mannWhitneyU(fill(3, 1000), fill(3, 1200))).toEqual({ u: 0, p: 0.1, method: 'exact' });
+    expect(mannWhitneyU(fill(3, 1200), fill(3, 1000))).toEqual({ u: 9, p: 0.1, method: 'exact' });
+    expect(mannWhitneyU(fill(4, 1000), fill(4, 1200))).toEqual({ u: 0, p: 2 / 70, method: 'exact' });
+    expect(mannWhitneyU(fill(4, 1200), fill(4, 1000))).toEqual({ u: 16, p: 2 / 70, method: 'exact' });
+    // In general the observed split is the only one this extreme: 2 / C(n+m, n), the smallest
+    // p any permutation test can give (the floor the normal path used to apply here).
+    for (const [n, m] of [
+      [5, 5],
+      [2, 6],
+      [7, 3],
+      [1, 9],
+    ] as const) {
+      const result = mannWhitneyU(fill(n, 1000), fill(m, 1200));
+      expect(result.method).toBe('exact');
+      expect(result.u).toBe(0);
+      expect(result.p).toBeCloseTo(2 / choose(n + m, n), 15);
+      expect(result.p / (2 / choose(n + m, n))).toBeCloseTo(1, 13);
+    }
+  });
+
+  it('sums both tails: the tied distribution of U need not be symmetric about n·m/2', () => {
+    // x = [1], y = [2, 2]: U is 0 (x takes the 1) or 1.5 (x takes a 2, twice): P = 1/3, 2/3.
+    expect(mannWhitneyU([1], [2, 2])).toEqual({ u: 0, p: expect.closeTo(2 / 3, 14), method: 'exact' });
+    // x = [2], y = [1, 1]: U is 2 (x takes the 2) or 0.5 (x takes a 1, twice). P(U ≤ 2) = 1 and
+    // P(U ≥ 2) = 1/3, so p = 2/3; doubling P(U ≤ min(u, n·m − u)) = P(U ≤ 0) would give 0.
+    expect(mannWhitneyU([2], [1, 1])).toEqual({ u: 2, p: expect.closeTo(2 / 3, 14), method: 'exact' });
+    expectBruteForce([2], [1, 1]);
+    expectBruteForce([3, 3, 1], [1, 1, 1, 1, 2]);
+  });
+
+  it('is symmetric: swapping x and y, or negating every value, keeps p and turns u into n·m − u', () => {
+    const random = seededRandom(29);
+    for (const [n, m, levels] of [
+      [3, 5, 2],
+      [7, 7, 3],
+      [6, 13, 4],
+      [20, 20, 5],
+      [50, 50, 6],
+      [2, 1000, 30],
+      [45, 55, 40],
+    ] as const) {
+      expect(n * m).toBeLessThanOrEqual(EXACT_MAX_PAIRS);
+      const x = Array.from({ length: n }, () => Math.floor(random() * levels));
+      const y = Array.from({ length: m }, () => Math.floor(random() * levels + 0.5));
+      expect(hasTie(x, y)).toBe(true);
+      const base = mannWhitneyU(x, y);
+      expect(base.method).toBe('exact');
+      for (const mirrored of [
+        mannWhitneyU(y, x),
+        mannWhitneyU(
+          x.map((v) => -v),
+          y.map((v) => -v),
+        ),
+      ]) {
+        expect(mirrored.method).toBe('exact');
+        expect(mirrored.u).toBe(n * m - base.u);
+        expect(mirrored.p).toBeCloseTo(base.p, 12);
+      }
+      // Swapping and negating together gives back the same u and p.
+      const both = mannWhitneyU(
+        y.map((v) => -v),
+        x.map((v) => -v),
+      );
+      expect(both.u).toBe(base.u);
+      expect(both.p).toBeCloseTo(base.p, 12);
+    }
+  });
+
+  it('50 vs 50 (and 3 vs 833) with heavy ties equals enumeration over the split of each level', () => {
+    // Reference: exact big-integer counts over how many of each level go to x (not a DP).
+    const random = seededRandom(31);
+    for (const [n, m, levels, shift] of [
+      [50, 50, 2, 0], // two levels: U is a function of one hypergeometric count
+      [50, 50, 3, 0],
+      [50, 50, 4, 0.5],
+      [50, 50, 5, 0],
+      [50, 50, 5, 1.5],
+      [25, 100, 4, 0.3],
+      [3, 833, 6, 0.4],
+    ] as const) {
+      expect(n * m).toBeLessThanOrEqual(EXACT_MAX_PAIRS);
+      const x = Array.from({ length: n }, () => Math.floor(random() * levels + shift));
+      const y = Array.from({ length: m }, () => Math.floor(random() * levels));
+      const result = mannWhitneyU(x, y);
+      expect(result.method).toBe('exact');
+      expect(result.u).toBe(pairU(x, y));
+      expect(result.p).toBeCloseTo(twoSidedPBig(levelSplitDistribution(x, y), result.u), 12);
+    }
+  });
+});
+
 describe('Mann–Whitney U: normal approximation', () => {
   it('is used beyond EXACT_MAX_PAIRS and stays close to the exact distribution (no ties)', () => {
     const random = seededRandom(7);
@@ -227,48 +452,47 @@ describe('Mann–Whitney U: normal approximation', () => {
     expect(mannWhitneyU(l1, l1).p).toBe(1);
   });
 
-  it('with ties: u counts tied pairs as ½ and p stays within 0.02 of the exact conditional distribution', () => {
-    // The exact reference is the permutation distribution given the ties (all C(20, 10)
-    // splits of the pooled values). With this many ties at n ≈ 10 the tie-corrected normal
-    // curve is off by up to ~0.016 (8 vs 12 runs on 5 levels), hence 0.02, not 0.01.
-    const random = seededRandom(11);
+  it('with ties beyond EXACT_MAX_PAIRS: u counts tied pairs as ½, p stays near the exact conditional p', () => {
+    // Reference: the permutation distribution given the ties, by enumerating how many of each
+    // level go to x (exact big integers). Few levels, many ties: the hardest case for the
+    // tie-corrected normal curve. With 3 to 5 levels U lives on a coarse lattice and the
+    // continuity correction of ½ assumes unit steps: the error reaches 0.062 here (30 vs 90
+    // runs on 3 levels, exact 0.967, normal 0.905), 0.035 at 51 vs 51 on 3 levels; hence 0.07.
+    // (Within EXACT_MAX_PAIRS the exact conditional distribution is used instead.)
+    const random = seededRandom(23);
     for (const [n, m, levels, shift] of [
-      [10, 10, 6, 0],
-      [10, 10, 6, 1],
-      [10, 10, 12, 2],
-      [8, 12, 5, 1],
-      [9, 11, 20, 3],
+      [51, 51, 3, 0],
+      [51, 51, 4, 1],
+      [51, 51, 5, 0.3],
+      [40, 70, 4, 0.5],
+      [30, 90, 3, 0.4],
+      [26, 100, 5, 0.6],
     ] as const) {
-      // Integers from a few levels: many ties, like rounded timings or allocation counts.
-      const x = Array.from({ length: n }, () => Math.floor(random() * levels) + shift);
-      const y = Array.from({ length: m }, () => Math.floor(random() * levels));
-      const result = mannWhitneyU(x, y);
-      expect(result.method).toBe('normal');
-      expect(result.u).toBe(pairU(x, y));
-      const exactP = twoSidedP(bruteForceDistribution([...x, ...y], n), result.u);
-      expect(Math.abs(result.p - exactP)).toBeLessThan(0.02);
+      expect(n * m).toBeGreaterThan(EXACT_MAX_PAIRS);
+      for (let repeat = 0; repeat < 3; repeat++) {
+        const x = Array.from({ length: n }, () => Math.min(levels - 1, Math.floor(random() * levels + shift * repeat)));
+        const y = Array.from({ length: m }, () => Math.floor(random() * levels));
+        const result = mannWhitneyU(x, y);
+        expect(result.method).toBe('normal');
+        expect(result.u).toBe(pairU(x, y));
+        const exactP = twoSidedPBig(levelSplitDistribution(x, y), result.u);
+        expect(Math.abs(result.p - exactP)).toBeLessThan(0.07);
+      }
     }
   });
 
-  it('never reports p below the permutation minimum 2/C(n+m, n), e.g. 3 equal runs vs 3 equal runs', () => {
-    for (const [n, m] of [
-      [3, 3],
-      [4, 4],
-      [5, 5],
-      [2, 6],
-    ] as const) {
-      const x = new Array<number>(n).fill(1000);
-      const y = new Array<number>(m).fill(1200);
-      const result = mannWhitneyU(x, y);
-      expect(result.method).toBe('normal');
-      expect(result.u).toBe(0);
-      // With only two tie groups the single most extreme arrangement is the observed one:
-      // the exact conditional p is 2 / C(n+m, n), the floor.
-      const exactP = twoSidedP(bruteForceDistribution([...x, ...y], n), 0);
-      expect(exactP).toBeCloseTo(2 / choose(n + m, n), 14);
-      expect(result.p).toBeCloseTo(exactP, 14);
-    }
-    expect(mannWhitneyU([1, 1, 1], [2, 2, 2]).p).toBeCloseTo(0.1, 14);
+  it('keeps p at or above the permutation minimum 2/C(n+m, n) beyond EXACT_MAX_PAIRS', () => {
+    // 2 identical runs against 1300 other identical runs: z ≈ −36, the normal p is 0; the
+    // permutation p is 2/C(1302, 2), the observed split being the only one with U = 0.
+    const x = new Array<number>(2).fill(1000);
+    const y = new Array<number>(1300).fill(1200);
+    const result = mannWhitneyU(x, y);
+    expect(result.method).toBe('normal');
+    expect(result.u).toBe(0);
+    const exactP = twoSidedP(bruteForceDistribution([...x, ...y], 2), 0);
+    expect(exactP).toBeCloseTo(2 / ((1302 * 1301) / 2), 15);
+    expect(result.p).toBeCloseTo(exactP, 15);
+    expect(result.p / exactP).toBeCloseTo(1, 12);
   });
 });
 
@@ -322,10 +546,14 @@ describe('Mann–Whitney U: invariances and edge cases', () => {
   });
 
   it('all values identical on both sides gives p = 1', () => {
-    expect(mannWhitneyU([5, 5, 5], [5, 5])).toEqual({ u: 3, p: 1, method: 'normal' });
-    expect(mannWhitneyU([7], [7])).toEqual({ u: 0.5, p: 1, method: 'normal' });
+    // Within EXACT_MAX_PAIRS this is the exact tied distribution (U = n·m/2 in every split).
+    expect(mannWhitneyU([5, 5, 5], [5, 5])).toEqual({ u: 3, p: 1, method: 'exact' });
+    expect(mannWhitneyU([7], [7])).toEqual({ u: 0.5, p: 1, method: 'exact' });
+    const fifty = new Array<number>(50).fill(3);
+    expect(mannWhitneyU(fifty, fifty)).toEqual({ u: 1250, p: 1, method: 'exact' });
+    // Beyond it the normal path sees a variance of 0.
     const many = new Array<number>(80).fill(2);
-    expect(mannWhitneyU(many, many).p).toBe(1);
+    expect(mannWhitneyU(many, many)).toEqual({ u: 3200, p: 1, method: 'normal' });
   });
 
   it('one value on each side: p = 1 whichever is larger', () => {

@@ -1,15 +1,19 @@
-// `ghcprof events FILE`: print a GHC eventlog as text, line for line what `ghc-events show`
+// `ghcprof events FILE`: print a GHC eventlog as text, byte for byte what `ghc-events show`
 // prints (event-type table, then events sorted by time).
-import { once } from 'node:events';
 import { Command } from 'commander';
-import { formatWarning, InputError, type InputWarning } from '../../model/diagnostic.js';
-import { decodeEventlog } from '../../parse/eventlog/decode-eventlog.js';
-import { decodeEventlogInTimeOrder } from '../../parse/eventlog/time-order.js';
+import { formatWarning, type InputWarning } from '../../model/diagnostic.js';
+import { readEventlogEvents } from '../../parse/eventlog/read-events.js';
 import { openInput } from '../../parse/input.js';
-import { renderEventsText } from '../../render/events-text.js';
+import { ChunkPool, renderEventsText } from '../../render/events-text.js';
+import { checkWritableDirectory, openOutput, type OutputTarget } from '../output.js';
+import { runAction } from '../run-command.js';
+
+/** Output chunks: far above a Node stream's 16 KB buffer, so a write resolves once written. */
+const CHUNK_BYTES = 1 << 20;
 
 interface EventsOptions {
   fileOrder?: boolean;
+  output?: string;
 }
 
 export function eventsCommand(): Command {
@@ -20,54 +24,100 @@ export function eventsCommand(): Command {
       '--file-order',
       'print events in the order they are stored, as soon as they are read, instead of sorted by time (`ghc-events show` sorts, which needs the whole log in memory)',
     )
-    .action(async (file: string, options: EventsOptions) => {
-      try {
-        await printEvents(file, options);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        process.stderr.write(`ghcprof: ${error.message}\n`);
-        process.exitCode = 2;
-      }
-    });
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .action(runAction((file: string, options: EventsOptions) => printEvents(file, options)));
 }
 
 async function printEvents(path: string, options: EventsOptions): Promise<void> {
+  const toFile = options.output !== undefined && options.output !== '-';
+  if (toFile) checkWritableDirectory(options.output!);
   const input = openInput(path);
-  const decode = options.fileOrder ? decodeEventlog : decodeEventlogInTimeOrder;
   const printWarning = (warning: InputWarning): void => {
     process.stderr.write(`${formatWarning(warning)}\n`);
   };
-  const output = new StdoutWriter();
-  for await (const text of renderEventsText(decode(input.chunks(), input.name), { onWarning: printWarning })) {
-    if (!(await output.write(text))) break;
+  // The input's chunks are fresh buffers, never reused: the reader may keep them rather than copy.
+  const parts = readEventlogEvents(input.chunks(), input.name, options.fileOrder ? 'file' : 'time', { keepChunks: true });
+  const output = toFile ? new FileSink(options.output!) : new StdoutSink();
+  const pool = new ChunkPool();
+  try {
+    // Each chunk is written while the next one is printed, then given back to be printed into again.
+    let writing: Promise<boolean> = Promise.resolve(true);
+    let inFlight: Uint8Array | null = null;
+    for await (const chunk of renderEventsText(parts, { onWarning: printWarning, pool, chunkBytes: CHUNK_BYTES })) {
+      if (!(await writing)) break;
+      if (inFlight !== null) pool.release(inFlight);
+      inFlight = chunk;
+      writing = output.write(chunk);
+      // Its failure is seen at the next await; until then it must not count as unhandled.
+      writing.catch(() => undefined);
+    }
+    await writing;
+    await output.commit();
+  } catch (error) {
+    output.abort();
+    throw error;
   }
   for (const warning of input.warnings) printWarning(warning);
 }
 
-/** Writes to stdout in the pieces given, waiting while its buffer is full; stops quietly if the reader goes away (`| head`). */
-class StdoutWriter {
-  private closed = false;
-  private failure: Error | null = null;
+interface ByteSink {
+  /** Resolves once the chunk is written (it may then be reused), to false if nobody reads any more. */
+  write(chunk: Uint8Array): Promise<boolean>;
+  commit(): Promise<void>;
+  abort(): void;
+}
 
-  constructor() {
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') this.closed = true;
-      else this.failure = error;
-    });
+/**
+ * A file written atomically by `openOutput`, opened at the first chunk: reading a big log takes
+ * seconds, and a failure to open then comes through the write rather than as a stray stream error.
+ */
+class FileSink implements ByteSink {
+  private target: OutputTarget | null = null;
+
+  constructor(private readonly path: string) {}
+
+  async write(chunk: Uint8Array): Promise<boolean> {
+    this.target ??= openOutput(this.path);
+    // `OutputTarget.write` is typed for text but hands what it gets to a Node stream, which takes
+    // bytes as well (decoding a big log's text to a string and back would cost more than printing
+    // it). It resolves once the stream drained, which for a chunk larger than the stream's buffer
+    // (CHUNK_BYTES) means once the chunk is written.
+    await this.target.write(chunk);
+    return true;
   }
 
-  /** Returns false once nobody reads the output any more. */
-  async write(text: string): Promise<boolean> {
-    if (this.failure !== null) throw this.failure;
+  async commit(): Promise<void> {
+    // An input that is not an eventlog fails before the first chunk, leaving no file behind.
+    this.target ??= openOutput(this.path);
+    await this.target.commit();
+  }
+
+  abort(): void {
+    this.target?.abort();
+  }
+}
+
+/** Stdout; stops quietly if the reader goes away (`| head`). */
+class StdoutSink implements ByteSink {
+  private closed = false;
+
+  constructor() {
+    // Failures also reach the write callbacks; without a listener they would crash the process.
+    process.stdout.on('error', () => undefined);
+  }
+
+  async write(chunk: Uint8Array): Promise<boolean> {
     if (this.closed) return false;
-    if (!process.stdout.write(text)) {
-      try {
-        await once(process.stdout, 'drain');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-        this.closed = true;
-      }
+    try {
+      await new Promise<void>((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+      this.closed = true;
     }
     return !this.closed;
   }
+
+  async commit(): Promise<void> {}
+
+  abort(): void {}
 }

@@ -31,6 +31,22 @@ export type HeaderReadResult =
   | { status: 'complete'; header: EventlogHeader; /** Offset of the first event, just after "datb". */ dataOffset: number }
   | { status: 'incomplete'; /** The input must grow to at least this many bytes before trying again. */ neededBytes: number };
 
+/** Entries of `payloadSizeTable` for ids the header does not declare, or declares variable-size. */
+export const UNDECLARED_PAYLOAD = -2;
+export const VARIABLE_PAYLOAD = -1;
+
+/**
+ * Payload size by event id (0..0xFFFF) as the header declares it: the fixed size,
+ * VARIABLE_PAYLOAD, or UNDECLARED_PAYLOAD. One typed-array lookup per event on the hot paths.
+ */
+export function payloadSizeTable(header: EventlogHeader): Int32Array {
+  const sizes = new Int32Array(0x10000).fill(UNDECLARED_PAYLOAD);
+  for (const declaration of header.byId.values()) {
+    sizes[declaration.id] = declaration.sizeBytes === null ? VARIABLE_PAYLOAD : declaration.sizeBytes;
+  }
+  return sizes;
+}
+
 const MARKER_NAMES = new Map<number, string>([
   [HEADER_BEGIN, '"hdrb"'],
   [HET_BEGIN, '"hetb"'],

@@ -22,7 +22,8 @@ import { sparkLayouts } from './payloads/sparks.js';
 import { tickyLayouts } from './payloads/ticky.js';
 import { timeProfileLayouts } from './payloads/time-profile.js';
 
-const ALL_LAYOUTS: readonly PayloadLayout[] = [
+/** Every layout known, for tests that check properties of all of them. */
+export const ALL_LAYOUTS: readonly PayloadLayout[] = [
   ...blockMarkerLayouts,
   ...schedulerLayouts,
   ...sparkLayouts,
@@ -63,12 +64,17 @@ function chooseLayout(typeId: number, declaredSizeBytes: number | null): Payload
 /** Turns raw payloads of one log into `EventInfo`s. */
 export class PayloadDecoders {
   private readonly layoutById: (PayloadLayout | null)[] = [];
-  private readonly context: DecodeContext;
+  /** 1 for types whose payload can fail to decode (`mayReject`). */
+  private readonly rejectable = new Uint8Array(0x10000);
+  /** Facts about the log that change how some payloads decode. */
+  readonly context: DecodeContext;
   private readonly reader = new PayloadReader();
 
   constructor(header: EventlogHeader) {
     for (const declaration of header.byId.values()) {
-      this.layoutById[declaration.id] = chooseLayout(declaration.id, declaration.sizeBytes);
+      const layout = chooseLayout(declaration.id, declaration.sizeBytes);
+      this.layoutById[declaration.id] = layout;
+      if (layout !== null && layout.sizeBytes === null) this.rejectable[declaration.id] = 1;
     }
     const ghc782 = header.byId.has(EventId.USER_MARKER) && !header.byId.has(EventId.HACK_BUG_T9003);
     this.context = { stopStatusEncoding: ghc782 ? 'ghc-7.8.2' : 'standard' };
@@ -77,6 +83,16 @@ export class PayloadDecoders {
   /** The layout used for a declared event type, or null when it is shown as unknown. */
   layoutFor(typeId: number): PayloadLayout | null {
     return this.layoutById[typeId] ?? null;
+  }
+
+  /**
+   * False when `decode` cannot throw for this type, so a reader that only needs to know the payload
+   * is sound can skip decoding it: a fixed-size layout reads a fixed set of fields from a payload
+   * declared at least that long (`chooseLayout`) and rejects no value; only variable-size layouts
+   * can run short or hold an invalid field (layouts.test.ts checks this for every fixed layout).
+   */
+  mayReject(typeId: number): boolean {
+    return this.rejectable[typeId] === 1;
   }
 
   /**

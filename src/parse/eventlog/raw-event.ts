@@ -29,3 +29,11 @@ export interface EventVisitor {
   /** Called when decoding stops early (truncation, corruption); the warning is also kept on the decoder. */
   warning?(warning: InputWarning): void;
 }
+
+/** A pull-style walk over stored events (store-cursors.ts). */
+export interface RawEventCursor {
+  /** The current event; reused, and valid until the next call of `next`. */
+  readonly raw: RawEvent;
+  /** Moves to the next event; false when there is none. */
+  next(): boolean;
+}

@@ -10,13 +10,10 @@
 import { InputError, type InputWarning } from '../../model/diagnostic.js';
 import { BlockTracker } from './block-tracker.js';
 import { DATA_END, EVENT_HEADER_BYTES, EventId, VARIABLE_EVENT_HEADER_BYTES } from './format.js';
-import { readEventlogHeader, type EventlogHeader } from './header.js';
+import { payloadSizeTable, readEventlogHeader, UNDECLARED_PAYLOAD, VARIABLE_PAYLOAD, type EventlogHeader } from './header.js';
 import { BLOCK_MARKER_PAYLOAD_BYTES } from './payloads/block-marker.js';
 import type { EventVisitor, RawEvent } from './raw-event.js';
 
-/** Entries of the size table: not declared in the header, or declared variable-size. */
-const UNDECLARED = -2;
-const VARIABLE = -1;
 /** The largest event: a variable-size header and a 65535-byte payload (`EVENT_PAYLOAD_SIZE_MAX`). */
 const MAX_EVENT_BYTES = VARIABLE_EVENT_HEADER_BYTES + 0xffff;
 const TWO_TO_32 = 4294967296;
@@ -39,8 +36,8 @@ export class EventlogStreamDecoder {
   /** Bytes of an incomplete event carried over to the next chunk, and where they start in the input. */
   private carry: Uint8Array | null = null;
   private carryOffset = 0;
-  /** Payload size by event id: UNDECLARED, VARIABLE, or the fixed size. */
-  private readonly sizeById = new Int32Array(0x10000).fill(UNDECLARED);
+  /** Payload size by event id (`payloadSizeTable`), once the header is read. */
+  private sizeById: Int32Array = new Int32Array(0);
   private blockMarkersUsable = false;
   private readonly blocks = new BlockTracker();
   private readonly raw: RawEvent = {
@@ -126,9 +123,7 @@ export class EventlogStreamDecoder {
 
   private acceptHeader(header: EventlogHeader): void {
     this.header = header;
-    for (const declaration of header.byId.values()) {
-      this.sizeById[declaration.id] = declaration.sizeBytes === null ? VARIABLE : declaration.sizeBytes;
-    }
+    this.sizeById = payloadSizeTable(header);
     const markerSize = this.sizeById[EventId.BLOCK_MARKER]!;
     this.blockMarkersUsable = markerSize >= BLOCK_MARKER_PAYLOAD_BYTES;
     this.visitor.header?.(header);
@@ -184,7 +179,7 @@ export class EventlogStreamDecoder {
         return position + 2;
       }
       const declaredSize = sizeById[typeId]!;
-      if (declaredSize === UNDECLARED) {
+      if (declaredSize === UNDECLARED_PAYLOAD) {
         this.stop(
           eventOffset,
           `event type ${typeId} is not declared in the header: the log is corrupt from here; stopped after ${this.eventCount} events`,
@@ -193,7 +188,7 @@ export class EventlogStreamDecoder {
       }
       let payloadOffset = position + EVENT_HEADER_BYTES;
       let payloadBytes = declaredSize;
-      if (declaredSize === VARIABLE) {
+      if (declaredSize === VARIABLE_PAYLOAD) {
         if (position + VARIABLE_EVENT_HEADER_BYTES > length) break;
         payloadBytes = (bytes[payloadOffset]! << 8) | bytes[payloadOffset + 1]!;
         payloadOffset = position + VARIABLE_EVENT_HEADER_BYTES;

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { InputWarning } from '../../../src/model/diagnostic.js';
 import { decodeEventlog, type ByteChunks, type EventlogPart } from '../../../src/parse/eventlog/decode-eventlog.js';
 import type { EventlogEvent } from '../../../src/parse/eventlog/event-info.js';
-import { decodeEventlogInTimeOrder } from '../../../src/parse/eventlog/time-order.js';
-import { renderEventsText } from '../../../src/render/events-text.js';
+import { readEventlogEvents, type EventOrder } from '../../../src/parse/eventlog/read-events.js';
+import { ChunkPool, renderEventsText } from '../../../src/render/events-text.js';
 
 export function sampleBytes(relativePath: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`../../../samples/${relativePath}`, import.meta.url)));
@@ -19,14 +19,26 @@ export interface Rendered {
   warnings: InputWarning[];
 }
 
+export interface ShowOptions {
+  /** Time order (the default) is `ghc-events show`'s. */
+  order?: EventOrder;
+  /** Hand the chunks over to the reader (it may keep them uncopied). */
+  keepChunks?: boolean;
+  /** Size of the printer's output chunks; each is copied, then given back to be printed into again. */
+  chunkBytes?: number;
+}
+
 /** The `ghc-events show` text of a log given as chunks (events sorted by time). */
-export async function renderShow(chunks: ByteChunks, source = 'test.eventlog'): Promise<Rendered> {
+export async function renderShow(chunks: ByteChunks, source = 'test.eventlog', options: ShowOptions = {}): Promise<Rendered> {
   const warnings: InputWarning[] = [];
-  let text = '';
-  for await (const piece of renderEventsText(decodeEventlogInTimeOrder(chunks, source), { onWarning: (w) => warnings.push(w) })) {
-    text += piece;
+  const pieces: Buffer[] = [];
+  const pool = new ChunkPool();
+  const parts = readEventlogEvents(chunks, source, options.order ?? 'time', { keepChunks: options.keepChunks ?? false });
+  for await (const piece of renderEventsText(parts, { onWarning: (w) => warnings.push(w), chunkBytes: options.chunkBytes, pool })) {
+    pieces.push(Buffer.from(piece));
+    pool.release(piece);
   }
-  return { text, warnings };
+  return { text: Buffer.concat(pieces).toString('utf8'), warnings };
 }
 
 export interface Decoded {
@@ -44,6 +56,12 @@ export async function decodeAll(chunks: ByteChunks, source = 'test.eventlog'): P
     else decoded.warnings.push(part.warning);
   }
   return decoded;
+}
+
+/** The event lines of a printed log (after "Events:", without the blank lines after block markers and at the end). */
+export function eventLinesOf(text: string): string[] {
+  const lines = text.split('\n');
+  return lines.slice(lines.indexOf('Events:') + 1).filter((line) => line.length > 0);
 }
 
 /** `bytes` cut into pieces at the given offsets. */

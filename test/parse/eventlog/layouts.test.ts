@@ -1,6 +1,9 @@
 // Event versions and corner cases the real samples do not contain, in small logs built byte by
 // byte. Expected lines follow ghc-events' printer (Events.hs `buildEventInfo`).
 import { describe, expect, it } from 'vitest';
+import type { EventlogHeader } from '../../../src/parse/eventlog/header.js';
+import { ALL_LAYOUTS, PayloadDecoders } from '../../../src/parse/eventlog/payload-decoders.js';
+import { PayloadReader } from '../../../src/parse/eventlog/payload-reader.js';
 import { decodeAll, renderShow } from './helpers.js';
 import { payload, SyntheticEventlog } from './synthetic-eventlog.js';
 
@@ -175,5 +178,28 @@ describe('the data section', () => {
       '30: creating thread 1',
       '30: creating thread 3',
     ]);
+  });
+});
+
+describe('only variable-size payloads can be malformed', () => {
+  // The reader decodes only variable-size payloads ahead of printing, to stop at a malformed one
+  // (PayloadDecoders.mayReject): a fixed layout must accept any bytes of its size.
+  it('every fixed layout decodes any payload of its size', () => {
+    const fixed = ALL_LAYOUTS.filter((layout) => layout.sizeBytes !== null);
+    const header: EventlogHeader = { eventTypes: [], byId: new Map() };
+    for (const layout of fixed) {
+      const declaration = { id: layout.typeId, sizeBytes: layout.sizeBytes, description: '', extraInfo: new Uint8Array(0) };
+      header.byId.set(layout.typeId, declaration);
+    }
+    const decoders = new PayloadDecoders(header);
+    for (const layout of fixed) {
+      for (const fill of [0x00, 0xff, 0x7f, 0x80]) {
+        const bytes = new Uint8Array(layout.sizeBytes!).fill(fill);
+        const view = new DataView(bytes.buffer);
+        expect(() => layout.decode(new PayloadReader().reset(bytes, view, 0, bytes.length), { stopStatusEncoding: 'standard' })).not.toThrow();
+      }
+      const chosen = decoders.layoutFor(layout.typeId);
+      if (chosen !== null && chosen.sizeBytes !== null) expect(decoders.mayReject(layout.typeId), `type ${layout.typeId}`).toBe(false);
+    }
   });
 });
