@@ -163,7 +163,8 @@ export function flameDataFromProfile(profile: Profile, options: FlameDataOptions
   const subtitle = [`${profile.metadata.source} (${profile.metadata.format})`];
   if (mergedFrames > 0) subtitle.push(`${mergedFrames} frames narrower than ${options.minWidthPct}% of the total are merged into one frame per parent`);
   return {
-    title: options.title ?? `${profile.metadata.program ?? 'profile'}: ${metrics[0]?.label ?? ''}`,
+    // No metric in the default title: the HTML viewer switches metrics under it.
+    title: options.title ?? (profile.metadata.program ?? 'profile'),
     subtitle,
     metrics,
     frames,
