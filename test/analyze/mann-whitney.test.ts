@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXACT_MAX_PAIRS, mannWhitneyU, minimumRunsForSignificance } from '../../src/analyze/mann-whitney.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 // Every reference number below comes from an independent computation in this file (brute-force
 // enumeration of all assignments, a Gaussian-binomial generating function, Pascal's triangle)
@@ -129,17 +130,6 @@ function gaussianBinomialCounts(n: number, m: number): number[] {
   return poly;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function separated(n: number, m: number): { x: number[]; y: number[] } {
   return { x: Array.from({ length: n }, (_, i) => i + 1), y: Array.from({ length: m }, (_, j) => 100 + j) };

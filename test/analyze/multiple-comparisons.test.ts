@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adjustPValues } from '../../src/analyze/multiple-comparisons.js';
+import { seededRandom } from '../support/seeded-random.js';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Holm's procedure run at level alpha, as Holm (1979) states it: walk the p-values in

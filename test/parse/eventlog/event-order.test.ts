@@ -7,18 +7,8 @@ import { readEventlogHeader, type EventlogHeader } from '../../../src/parse/even
 import { formatEvent } from '../../../src/render/events-text.js';
 import { decodeAll, eventLinesOf, renderShow, sampleBytes, splitAt } from './helpers.js';
 import { payload, SyntheticEventlog } from './synthetic-eventlog.js';
+import { seededRandom as random } from '../../support/seeded-random.js';
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RUN_THREAD = 1;
 const GC_END = 10;

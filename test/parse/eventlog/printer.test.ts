@@ -13,6 +13,7 @@ import { decodeEventlogInTimeOrder } from '../../../src/parse/eventlog/time-orde
 import { FAST_LINES, FIELD_KINDS, formatEvent } from '../../../src/render/events-text.js';
 import { eventLinesOf, renderShow, sampleBytes, sampleText } from './helpers.js';
 import { Bytes, payload, SyntheticEventlog } from './synthetic-eventlog.js';
+import { seededRandom as random } from '../../support/seeded-random.js';
 
 const samplesRoot = fileURLToPath(new URL('../../../samples/', import.meta.url));
 
@@ -51,16 +52,6 @@ async function expectSameAsObjects(bytes: Uint8Array, what: string): Promise<voi
   expect(eventLinesOf(text), what).toEqual(fromObjects.lines);
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values around the printer's number-writing boundaries, and beyond 2^53 (printed as JavaScript prints the rounded Number). */
 const EDGE_VALUES = [0n, 9n, 10n, 99n, 100n, 999n, 1000n, 9999n, 10000n, 99999999n, 100000000n, 2n ** 31n - 1n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 32n, 10n ** 15n + 7n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 3n, 2n ** 63n, 2n ** 64n - 1n];
