@@ -9,6 +9,8 @@ export interface CompareSideInfo {
   runs: number;
   sources: string[];
   program: string | null;
+  /** Median run totals (null where no run has the figure). */
+  totals: { timeSecs: number | null; ticks: number | null; allocBytes: number | null };
 }
 
 export interface CompareReportContent {
@@ -93,7 +95,13 @@ function oneSidedLines(title: string, rows: OneSidedRow[]): string[] {
 
 function sideLine(name: string, info: CompareSideInfo): string {
   const sources = info.sources.length <= 3 ? info.sources.join(', ') : `${info.sources.slice(0, 2).join(', ')}, ... (${info.sources.length})`;
-  return `${name}: ${info.runs} run${info.runs === 1 ? '' : 's'}${info.program ? ` of ${info.program}` : ''}: ${sources}`;
+  const totals = [
+    info.totals.timeSecs !== null ? `${info.totals.timeSecs.toFixed(2)} s` : null,
+    info.totals.ticks !== null ? `${Math.round(info.totals.ticks).toLocaleString('en-US')} ticks` : null,
+    info.totals.allocBytes !== null ? `${Math.round(info.totals.allocBytes).toLocaleString('en-US')} bytes allocated` : null,
+  ].filter((part) => part !== null);
+  const medians = totals.length > 0 ? ` (median run: ${totals.join(', ')})` : '';
+  return `${name}: ${info.runs} run${info.runs === 1 ? '' : 's'}${info.program ? ` of ${info.program}` : ''}${medians}: ${sources}`;
 }
 
 function manifestLines(changes: ManifestChange[]): string[] {

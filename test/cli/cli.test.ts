@@ -238,3 +238,19 @@ describe('ghcprof flamegraph', () => {
     expect(speedscope.profiles).toHaveLength(6);
   });
 });
+
+describe('ghcprof report --html', () => {
+  it('one self-contained page: header, tables, the flamegraph viewer; eventlogs add the summary', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-html-'));
+    const page = join(scratch, 'report.html');
+    expect(ghcprof(['report', samplePath('interp/a/detailed-P.prof'), '--html', page, '--top', '5']).status).toBe(0);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<iframe class="flamegraph"');
+    expect(html).toMatch(/<td>lexeme<\/td><td>Main<\/td><td>Interp\.hs:25:1-22<\/td>/);
+    expect(html).not.toMatch(/(src|href)=["']?https?:/);
+    const eventlogPage = join(scratch, 'eventlog.html');
+    expect(ghcprof(['report', samplePath('interp/a/time.eventlog'), '--html', eventlogPage]).status).toBe(0);
+    expect(readFileSync(eventlogPage, 'utf8')).toContain('<h2>Eventlog summary</h2>');
+  });
+});

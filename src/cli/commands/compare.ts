@@ -7,7 +7,9 @@ import { compareBuilds, significantRegressions, type CompareGrouping } from '../
 import { manifestDiff } from '../../analyze/manifest-diff.js';
 import { meanProfile } from '../../analyze/mean-profile.js';
 import type { PValueAdjustment } from '../../analyze/multiple-comparisons.js';
-import { compareJson, deltaCell, renderCompareReport, type CompareReportContent } from '../../render/compare-report.js';
+import { median } from 'simple-statistics';
+import type { RunRecord } from '../../model/run-set.js';
+import { compareJson, deltaCell, renderCompareReport, type CompareReportContent, type CompareSideInfo } from '../../render/compare-report.js';
 import { withDeltas } from '../../render/diff-flame-data.js';
 import { flameDataFromProfile } from '../../render/flame-data.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
@@ -46,6 +48,14 @@ function regressionThreshold(value: string): number {
   const pct = Number(value);
   if (!Number.isFinite(pct) || pct < 0) throw new InvalidArgumentError('expected a percentage');
   return pct;
+}
+
+function medianTotals(runs: readonly RunRecord[]): CompareSideInfo['totals'] {
+  const medianOf = (pick: (run: RunRecord) => number | null): number | null => {
+    const values = runs.map(pick).filter((value): value is number => value !== null);
+    return values.length === 0 ? null : median(values);
+  };
+  return { timeSecs: medianOf((run) => run.totals.timeSecs), ticks: medianOf((run) => run.totals.ticks), allocBytes: medianOf((run) => run.totals.allocBytes) };
 }
 
 function runSources(collected: CollectedRuns): string[] {
@@ -98,8 +108,8 @@ export function compareCommand(): Command {
           baseRuns.runDirectories.length > 0 && newRuns.runDirectories.length > 0 ? manifestDiff(baseRuns.runDirectories[0]!.meta, newRuns.runDirectories[0]!.meta) : null;
         const content: CompareReportContent = {
           comparison,
-          base: { label: 'base', runs: base.aggregator.runs.length, sources: runSources(baseRuns), program: base.aggregator.program },
-          next: { label: 'new', runs: next.aggregator.runs.length, sources: runSources(newRuns), program: next.aggregator.program },
+          base: { label: 'base', runs: base.aggregator.runs.length, sources: runSources(baseRuns), program: base.aggregator.program, totals: medianTotals(base.aggregator.runs) },
+          next: { label: 'new', runs: next.aggregator.runs.length, sources: runSources(newRuns), program: next.aggregator.program, totals: medianTotals(next.aggregator.runs) },
           manifest,
           top: options.top,
         };
