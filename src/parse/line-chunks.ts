@@ -20,24 +20,42 @@ export async function forEachLineRun(
   const decoder = new TextDecoder('utf-8');
   const encoder = new TextEncoder();
   // Bytes after the last newline so far: the start of a line whose end is in a later chunk.
-  let carry: Uint8Array | null = null;
-  for await (const chunk of chunks) {
-    let bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-    if (carry !== null) {
-      const joined = new Uint8Array(carry.length + bytes.length);
-      joined.set(carry, 0);
-      joined.set(bytes, carry.length);
-      bytes = joined;
-      carry = null;
+  // Kept as a list and joined once the line ends, so a very long line costs linear time.
+  let carry: Uint8Array[] = [];
+  let carryBytes = 0;
+  const joinCarry = (tail: Uint8Array): Uint8Array => {
+    const joined = new Uint8Array(carryBytes + tail.length);
+    let offset = 0;
+    for (const piece of carry) {
+      joined.set(piece, offset);
+      offset += piece.length;
     }
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    if (lastNewline < 0) {
-      carry = bytes;
+    joined.set(tail, offset);
+    carry = [];
+    carryBytes = 0;
+    return joined;
+  };
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    const firstNewline = bytes.indexOf(NEWLINE);
+    if (firstNewline < 0) {
+      carry.push(bytes);
+      carryBytes += bytes.length;
       continue;
     }
-    consume(decoder.decode(bytes.subarray(0, lastNewline + 1)));
+    let from = 0;
+    if (carry.length > 0) {
+      // The straddling line on its own, so the rest of the chunk decodes where it lies.
+      consume(decoder.decode(joinCarry(bytes.subarray(0, firstNewline + 1))));
+      from = firstNewline + 1;
+    }
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    if (lastNewline >= from) consume(decoder.decode(bytes.subarray(from, lastNewline + 1)));
     // A copy, so the megabyte chunk behind a short tail can be freed.
-    if (lastNewline + 1 < bytes.length) carry = bytes.slice(lastNewline + 1);
+    if (lastNewline + 1 < bytes.length) {
+      carry.push(bytes.slice(lastNewline + 1));
+      carryBytes += bytes.length - lastNewline - 1;
+    }
   }
-  return carry === null ? '' : decoder.decode(carry);
+  return carryBytes === 0 ? '' : decoder.decode(joinCarry(new Uint8Array(0)));
 }

@@ -136,6 +136,42 @@ describe('text .prof: variants', () => {
     }
   });
 
+  it('parses a report larger than the longest string V8 allows, fed in chunks', async () => {
+    // Nine rows padded with 64 MiB of spaces before their stack number: 576 MiB in all, more
+    // than V8's string limit (2^29 - 24 characters), so no reader holding the file as one
+    // string could parse it.
+    const text = readSample('interp/a/detailed-P.prof');
+    const lines = text.split('\n');
+    const header = lines.findIndex((line) => line.includes(' no. '));
+    const encoder = new TextEncoder();
+    const padding = new Uint8Array(1 << 20).fill(32);
+    let total = 0;
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      const emit = (bytes: Uint8Array): Uint8Array => {
+        total += bytes.length;
+        return bytes;
+      };
+      yield emit(encoder.encode(`${lines.slice(0, header + 2).join('\n')}\n`));
+      for (const [i, line] of lines.slice(header + 2).entries()) {
+        const split = /^(.*\S)(\s+\d+\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\d+\s+\d+)$/.exec(line);
+        if (i < 9 && split) {
+          yield emit(encoder.encode(split[1]));
+          for (let k = 0; k < 64; k++) yield emit(padding);
+          yield emit(encoder.encode(`${split[2]}\n`));
+        } else {
+          yield emit(encoder.encode(`${line}\n`));
+        }
+      }
+    }
+    const huge = await readProfText(chunks(), 'huge.prof');
+    expect(total).toBeGreaterThan(2 ** 29);
+    const normal = await parseProfText(text, 'normal.prof');
+    expect(huge.nodeCount).toBe(normal.nodeCount);
+    expect(huge.root!.inheritedTicks).toBe(readSimpleReport(text).totalTicks);
+    expect(huge.root!.inheritedBytes).toBe(readSimpleReport(text).totalAllocBytes);
+    expect(huge.warnings).toEqual([]);
+  }, 120_000);
+
   it('reads very long lines', async () => {
     const text = readSample('interp/a/run-1.prof').replace(/\bmain\.\\\.steps\b/g, `main.\\.${'x'.repeat(100_000)}`);
     const profile = await parseProfText(text, 'x');
