@@ -39,11 +39,3 @@ export async function peekChunks(chunks: AsyncIterable<Uint8Array>, minBytes: nu
   }
   return { head, chunks: replay() };
 }
-
-export async function collectText(chunks: AsyncIterable<Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  for await (const chunk of chunks) parts.push(decoder.decode(chunk, { stream: true }));
-  parts.push(decoder.decode());
-  return parts.join('');
-}

@@ -3,8 +3,8 @@ import { InputError } from '../model/diagnostic.js';
 import type { Profile } from '../model/profile.js';
 import { detectInputKind } from './detect.js';
 import { readEventlogTimeProfile, type SampleWindow } from './eventlog-time-profile.js';
-import { collectText, peekChunks } from './peek.js';
-import { parseProfJson } from './prof-json.js';
+import { peekChunks } from './peek.js';
+import { readProfJson } from './prof-json.js';
 import { readProfText } from './prof-text.js';
 
 const SNIFF_BYTES = 512;
@@ -26,7 +26,7 @@ export async function readProfile(chunks: AsyncIterable<Uint8Array>, source: str
     case 'prof-text':
       return readProfText(all, source);
     case 'prof-json':
-      return parseProfJson(await collectText(all), source);
+      return readProfJson(all, source);
     case 'heap-profile':
       throw new InputError({ source, line: 1 }, 'this is a heap profile (.hp), not a time profile; use `ghcprof heap`');
     case 'eventlog':

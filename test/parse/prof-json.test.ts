@@ -88,6 +88,39 @@ describe('JSON .prof (-pj)', () => {
     expect((error as InputError).message).toMatch(/^bad\.prof:3: invalid JSON profile/);
   });
 
+  it('streams: any chunking gives the same profile, and a file beyond the string limit parses', async () => {
+    const { readProfJson } = await import('../../src/parse/prof-json.js');
+    const bytes = new TextEncoder().encode(readSample('interp/a/run-1.json.prof'));
+    const whole = parseProfJson(readSample('interp/a/run-1.json.prof'), 'x');
+    const shape = (profile: typeof whole): unknown => [profile.nodeCount, profile.root!.inheritedTicks, profile.root!.inheritedBytes, profile.costCentres.map((cc) => `${cc.id} ${cc.module}.${cc.label} ${cc.src}`)];
+    for (const size of [1, 2, 3, 7, 100, 4096]) {
+      const chunks: Uint8Array[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      expect(shape(await readProfJson(chunks, 'x')), `chunks of ${size}`).toEqual(shape(whole));
+    }
+    // 576 MiB of white space between cost-centre records: more than V8's longest string.
+    const text = readSample('interp/a/run-1.json.prof');
+    const cut = text.indexOf('}, {"id"') + 2;
+    const padding = new Uint8Array(1 << 20).fill(32);
+    async function* padded(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode(text.slice(0, cut));
+      for (let k = 0; k < 576; k++) yield padding;
+      yield new TextEncoder().encode(text.slice(cut));
+    }
+    expect(shape(await readProfJson(padded(), 'padded'))).toEqual(shape(whole));
+  }, 120_000);
+
+  it('reads raw backslashes GHC did not escape: lambdas and Windows paths', () => {
+    const text = readSample('interp/a/run-1.json.prof')
+      .replace('"label": "main.\\\\"', '"label": "main.\\"')
+      .replace('"src_loc": "Interp.hs:25:1-22"', '"src_loc": "src\\Interp.hs:25:1-22"');
+    const profile = parseProfJson(text, 'raw.prof');
+    const labels = profile.costCentres.map((cc) => cc.label);
+    expect(labels).toContain('main.\\');
+    expect(profile.costCentres.map((cc) => cc.src)).toContain('src\\Interp.hs:25:1-22');
+    expect(profile.warnings[0]!.message).toMatch(/not escaped/);
+  });
+
   it('deep trees do not overflow the stack', () => {
     const depth = 50_000;
     let profile = '{"id": 1, "entries": 1, "alloc": 8, "ticks": 1, "children": []}';
