@@ -10,6 +10,7 @@ import { browserUnavailableReason, ensureArtifactsDir, launchBrowser, watchPage,
 import { projectRoot, samplePath } from '../support/samples.js';
 
 const skip = browserUnavailableReason();
+if (skip !== null) console.warn(skip);
 
 describe.skipIf(skip !== null)('report --html in a browser', () => {
   let session: BrowserSession;

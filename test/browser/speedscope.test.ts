@@ -13,6 +13,7 @@ import { browserUnavailableReason, ensureArtifactsDir, launchBrowser, watchPage,
 import { readSample, samplePath } from '../support/samples.js';
 
 const skip = browserUnavailableReason();
+if (skip !== null) console.warn(skip);
 const appDir = dirname(createRequire(import.meta.url).resolve('speedscope/dist/release/index.html'));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.png': 'image/png', '.woff2': 'font/woff2', '.txt': 'text/plain' };
 
