@@ -2,10 +2,9 @@
 import { Command, Option } from 'commander';
 import { summariseEventlog } from '../../analyze/eventlog-summary.js';
 import { formatWarning } from '../../model/diagnostic.js';
-import { openInput } from '../../parse/input.js';
 import { renderEventlogSummary } from '../../render/eventlog-summary.js';
 import { writeOutput } from '../output.js';
-import { showReadProgress } from '../progress.js';
+import { readInput } from '../read-input.js';
 import { runAction } from '../run-command.js';
 
 interface EventlogOptions {
@@ -21,15 +20,7 @@ export function eventlogCommand(): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (file: string, options: EventlogOptions) => {
-        const input = openInput(file);
-        const progress = showReadProgress(input, `reading ${file}`);
-        let summary;
-        try {
-          summary = await summariseEventlog(input.chunks(), input.name);
-        } finally {
-          progress.stop();
-        }
-        summary.warnings.unshift(...input.warnings);
+        const summary = await readInput(file, summariseEventlog);
         if (options.format === 'json') for (const warning of summary.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
         await writeOutput(options.output, async (write) => {
           const text =

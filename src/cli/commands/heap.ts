@@ -2,13 +2,12 @@
 import { Command, Option } from 'commander';
 import { rankHeapBands, summariseHeapSeries, type HeapRanking } from '../../analyze/heap-bands.js';
 import { formatWarning } from '../../model/diagnostic.js';
-import { openInput } from '../../parse/input.js';
 import { readHeapSeries } from '../../parse/read-heap-series.js';
 import { renderHeapChart, renderHeapChartHtml } from '../../render/heap-chart.js';
 import { heapReportJson, renderHeapReport } from '../../render/heap-report.js';
 import { positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
-import { showReadProgress } from '../progress.js';
+import { readInput } from '../read-input.js';
 import { runAction } from '../run-command.js';
 
 const FORMATS = ['text', 'json', 'csv'] as const;
@@ -30,15 +29,7 @@ export function heapCommand(): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; .svg or .html draw a stacked area chart')
     .action(
       runAction(async (file: string, options: HeapOptions) => {
-        const input = openInput(file);
-        const progress = showReadProgress(input, `reading ${file}`);
-        let series;
-        try {
-          series = await readHeapSeries(input.chunks(), input.name);
-        } finally {
-          progress.stop();
-        }
-        series.warnings.unshift(...input.warnings);
+        const series = await readInput(file, readHeapSeries);
         if (options.format !== undefined && options.format !== 'text') for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
         const chart = options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null;
         if (chart !== null && options.format === undefined) {
