@@ -4,9 +4,9 @@
 import type { InputWarning } from '../model/diagnostic.js';
 import { EventId } from '../parse/eventlog/format.js';
 import { readSelectedEvents } from '../parse/eventlog-selected-events.js';
-import { InputError } from '../model/diagnostic.js';
 import { GcPauseCollector } from './gc-pauses.js';
 import { pauseStatistics, type PauseStatistics } from './pause-statistics.js';
+import { programName, wallClockIso } from '../parse/eventlog-process-info.js';
 
 export interface EventlogSummary {
   source: string;
@@ -118,10 +118,10 @@ export async function summariseEventlog(chunks: AsyncIterable<Uint8Array> | Iter
           break;
         case 'programArgs':
           summary.arguments = info.args;
-          summary.program = info.args[0]?.split('/').pop() ?? null;
+          summary.program = programName(info.args);
           break;
         case 'wallClockTime':
-          summary.startedAt = new Date(info.seconds * 1000 + info.nanoseconds / 1e6).toISOString();
+          summary.startedAt = wallClockIso(info.seconds, info.nanoseconds);
           break;
         case 'heapAllocated':
           // Each capability reports its own running total (rts traceEventHeapAllocated).
@@ -147,7 +147,6 @@ export async function summariseEventlog(chunks: AsyncIterable<Uint8Array> | Iter
       }
     },
   });
-  if (result.header === null) throw new InputError({ source, byteOffset: 0 }, 'the eventlog ends inside its header; no events to read');
 
   const pauses = gc.pauses();
   const durations = pauses.map((pause) => (pause.endNs - pause.startNs) / 1e9);

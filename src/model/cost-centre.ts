@@ -31,6 +31,14 @@ export function sourceFile(src: string | null): string | null {
   return match ? match[1]! : src;
 }
 
+/** Module of a stand-in for a cost centre a profile names by id but never defines. */
+export const UNDEFINED_MODULE = '<unknown>';
+
+/** A stand-in for a cost-centre id with no definition (a log or file cut before it). */
+export function undefinedCostCentre(id: number): CostCentre {
+  return { id, label: `<cost centre ${id}>`, module: UNDEFINED_MODULE, src: null, isCaf: false };
+}
+
 /** Interns cost centres by key so every call-tree node of one centre shares one object. */
 export class CostCentreTable {
   /**

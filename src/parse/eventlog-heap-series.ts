@@ -1,8 +1,7 @@
 // Heap usage over time from an eventlog (`+RTS -h* -l`): each census is HEAP_PROF_SAMPLE_BEGIN
 // (162) … END (165) with cost-centre-stack samples (163: residency and stack of cost-centre
 // ids, innermost first) or string samples (164: a closure description, type, module, ...).
-import type { CostCentre } from '../model/cost-centre.js';
-import { InputError } from '../model/diagnostic.js';
+import { undefinedCostCentre, type CostCentre } from '../model/cost-centre.js';
 import { costCentreStackBand } from '../model/heap-band-name.js';
 import type { HeapSample, HeapSeries } from '../model/heap-series.js';
 import { EventId } from './eventlog/format.js';
@@ -58,7 +57,7 @@ export async function readEventlogHeapSeries(chunks: AsyncIterable<Uint8Array> |
     open.bytesByBand.set(band, (open.bytesByBand.get(band) ?? 0) + bytes);
   };
   const costCentre = (id: number): CostCentre =>
-    costCentres.get(id) ?? { id, label: `<cost centre ${id}>`, module: '<unknown>', src: null, isCaf: false };
+    costCentres.get(id) ?? undefinedCostCentre(id);
 
   const result = await readSelectedEvents(chunks, source, {
     typeIds: WANTED,
@@ -96,7 +95,6 @@ export async function readEventlogHeapSeries(chunks: AsyncIterable<Uint8Array> |
       }
     },
   });
-  if (result.header === null) throw new InputError({ source, byteOffset: 0 }, 'the eventlog ends inside its header; no events to read');
   series.warnings.push(...result.warnings);
   if (open !== null) {
     series.warnings.push({ location: { source }, message: `the eventlog ends inside heap census ${censuses}; kept the ${series.samples.length} complete ones` });

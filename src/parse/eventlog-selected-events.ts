@@ -7,10 +7,10 @@ import { materializeOrStop } from './eventlog/materialize.js';
 import { PayloadDecoders } from './eventlog/payload-decoders.js';
 import type { RawEvent } from './eventlog/raw-event.js';
 import { EventlogStreamDecoder } from './eventlog/stream-decoder.js';
-import type { InputWarning } from '../model/diagnostic.js';
+import { InputError, type InputWarning } from '../model/diagnostic.js';
 
 export interface SelectedEventsResult {
-  header: EventlogHeader | null;
+  header: EventlogHeader;
   eventCount: number;
   warnings: InputWarning[];
 }
@@ -46,5 +46,7 @@ export async function readSelectedEvents(
     if (decoder.done) break;
   }
   decoder.finish();
+  // Every consumer needs the header's event types: a log cut inside it has nothing to read.
+  if (decoder.header === null) throw new InputError({ source, byteOffset: 0 }, 'the eventlog ends inside its header; no events to read');
   return { header: decoder.header, eventCount: decoder.eventCount, warnings: decoder.warnings };
 }

@@ -2,13 +2,14 @@
 // (event 167: capability, ticks, stack of cost-centre ids innermost first) and cost-centre
 // definitions (161) become the same Profile a `.prof` gives. Samples carry no allocation
 // and no entry counts, so those measures are absent.
-import { addChild, computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
-import type { CostCentre } from '../model/cost-centre.js';
+import { addChild, computeInheritedCosts, countNodes, newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
+import { undefinedCostCentre, type CostCentre } from '../model/cost-centre.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 import { emptyMetadata, type Profile } from '../model/profile.js';
 import { commandLineParts } from './command-line.js';
 import { EventId } from './eventlog/format.js';
 import { readSelectedEvents } from './eventlog-selected-events.js';
+import { programName, wallClockIso } from './eventlog-process-info.js';
 
 export interface SampleWindow {
   /** Keep samples from the first user marker whose name starts with this. */
@@ -59,7 +60,7 @@ export async function readEventlogTimeProfile(
   };
   const unknownCostCentre = (id: number): CostCentre => {
     // A sample can name a centre whose definition is missing (a log cut at its start).
-    const placeholder: CostCentre = { id, label: `<cost centre ${id}>`, module: '<unknown>', src: null, isCaf: false };
+    const placeholder = undefinedCostCentre(id);
     costCentres.set(id, placeholder);
     return placeholder;
   };
@@ -102,12 +103,12 @@ export async function readEventlogTimeProfile(
           metadata.tickIntervalUs = info.tickIntervalNs / 1000;
           break;
         case 'programArgs':
-          metadata.program = info.args[0]?.split('/').pop() ?? null;
+          metadata.program = programName(info.args);
           metadata.commandLine = info.args;
           metadata.rtsArguments = commandLineParts(info.args).rtsArguments;
           break;
         case 'wallClockTime':
-          metadata.timestamp = new Date(info.seconds * 1000 + info.nanoseconds / 1e6).toISOString();
+          metadata.timestamp = wallClockIso(info.seconds, info.nanoseconds);
           break;
         case 'capCreate':
           capabilities++;
@@ -120,7 +121,6 @@ export async function readEventlogTimeProfile(
       }
     },
   });
-  if (result.header === null) throw new InputError({ source, byteOffset: 0 }, 'the eventlog ends inside its header; no events to read');
   warnings.push(...result.warnings);
 
   if (windowed) {
@@ -131,16 +131,7 @@ export async function readEventlogTimeProfile(
     warnings.push({ location: { source }, message: 'the eventlog has no time-profile samples (run the program with +RTS -p -l, GHC >= 8.10)' });
   }
   computeInheritedCosts(root);
-  let nodeCount = 0;
-  const count = (node: CallTreeNode): void => {
-    const pendingNodes = [node];
-    while (pendingNodes.length > 0) {
-      const next = pendingNodes.pop()!;
-      nodeCount++;
-      pendingNodes.push(...next.children);
-    }
-  };
-  count(root);
+  const nodeCount = countNodes(root);
   metadata.totalTicks = root.inheritedTicks;
   metadata.processors = capabilities > 0 ? capabilities : null;
   metadata.totalTimeSecs = lastTimeNs / 1e9;

@@ -2,7 +2,7 @@
 // as they stream in: cost centres as their records end, tree nodes as their objects end,
 // with explicit stacks (the JSON nests two levels per stack level).
 import { addChild, computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../model/call-tree.js';
-import type { CostCentre } from '../model/cost-centre.js';
+import { UNDEFINED_MODULE, undefinedCostCentre, type CostCentre } from '../model/cost-centre.js';
 import type { InputWarning } from '../model/diagnostic.js';
 import { emptyMetadata, type Profile, type RunMetadata } from '../model/profile.js';
 import type { JsonEventSink } from './json-stream/json-events.js';
@@ -18,8 +18,6 @@ interface Frame {
   /** Children of a node frame, attached as they complete. */
   children: CallTreeNode[];
 }
-
-const PLACEHOLDER_MODULE = '<unknown>';
 
 export class ProfJsonBuilder implements JsonEventSink {
   private readonly frames: Frame[] = [];
@@ -130,7 +128,7 @@ export class ProfJsonBuilder implements JsonEventSink {
   private costCentre(id: number): CostCentre {
     let costCentre = this.costCentres.get(id);
     if (costCentre === undefined) {
-      costCentre = { id, label: `<cost centre ${id}>`, module: PLACEHOLDER_MODULE, src: null, isCaf: false };
+      costCentre = undefinedCostCentre(id);
       this.costCentres.set(id, costCentre);
       this.costCentreList.push(costCentre);
     }
@@ -182,7 +180,7 @@ export class ProfJsonBuilder implements JsonEventSink {
     this.metadata.commandLine = [this.metadata.program ?? '', ...this.arguments.slice(1)];
     this.metadata.rtsArguments = [...this.rtsArguments];
     if (this.root !== null) computeInheritedCosts(this.root);
-    const undefinedIds = this.costCentreList.filter((costCentre) => costCentre.module === PLACEHOLDER_MODULE).length;
+    const undefinedIds = this.costCentreList.filter((costCentre) => costCentre.module === UNDEFINED_MODULE).length;
     if (undefinedIds > 0) {
       warnings.push({ location: { source: this.source }, message: `tree nodes name ${undefinedIds} cost-centre ids that "cost_centres" does not define` });
     }
