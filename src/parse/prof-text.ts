@@ -8,6 +8,7 @@ import { InputError } from '../model/diagnostic.js';
 import type { Profile } from '../model/profile.js';
 import { forEachLineRun } from './line-chunks.js';
 import { ProfTextBuilder } from './prof-text-builder.js';
+import { unexpectedLine } from './unexpected-line.js';
 
 const EXPECTED_BY_SECTION = {
   header: 'expected a report header line (title, command line, `total time`, `total alloc`) or a `COST CENTRE MODULE ...` table header',
@@ -24,14 +25,7 @@ function consumeLines(builder: ProfTextBuilder, lexingState: LexingState, source
   const tokens = lexed.tokens;
   if (lexed.errors.length > 0) {
     const offset = lexed.errors[0]!.offset;
-    let line = linesBefore + 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    const lineEnd = text.indexOf('\n', offset);
-    const found = text.slice(offset, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
-    throw new InputError(
-      { source, line },
-      `${EXPECTED_BY_SECTION[sectionAt(builder, tokens, offset)]}, found ${JSON.stringify(found.length > 80 ? `${found.slice(0, 80)}...` : found)}`,
-    );
+    throw unexpectedLine(source, text, offset, linesBefore, EXPECTED_BY_SECTION[sectionAt(builder, tokens, offset)]);
   }
   profTextParser.begin(tokens, builder);
   profTextParser.lines();

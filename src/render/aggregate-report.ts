@@ -1,8 +1,8 @@
 // `ghcprof aggregate`: runs, run-level metrics and rows as centre ± spread, like benchstat.
 import type { AggregatedRow, RunMetricSummary, RunOutlier } from '../analyze/aggregate-summary.js';
 import type { RunMetric } from '../analyze/aggregate.js';
-import type { SampleSummary } from '../analyze/sample-statistics.js';
 import type { RunDirectoryInfo, RunRecord } from '../model/run-set.js';
+import { medianWithSpread, METRIC_TITLES, metricDigits, relativeSpreadPct } from './median-spread.js';
 import { renderTable, type Column, type Table, type TableFormat } from './table.js';
 
 export interface AggregateReportContent {
@@ -38,21 +38,6 @@ const KEY_RUN_METRICS = [
   'gen_1_max_pause_seconds',
 ];
 
-const METRIC_TITLES: Record<RunMetric, string> = { timePct: '%time', allocPct: '%alloc', entries: 'entries', ticks: 'ticks', bytes: 'bytes' };
-
-/** `38.3 ± 3%`: the median and the larger distance from it to a CI bound, relative to it (benchstat's form). */
-export function centreAndSpread(summary: SampleSummary, digits: number): string {
-  const centre = summary.median.toFixed(digits);
-  if (summary.n < 2) return centre;
-  const spread = Math.max(summary.median - summary.ciLow, summary.ciHigh - summary.median);
-  if (summary.median === 0) return spread === 0 ? `${centre} ± 0%` : `${centre} ± ${spread.toFixed(digits)}`;
-  return `${centre} ± ${Math.round((spread / Math.abs(summary.median)) * 100)}%`;
-}
-
-function digitsFor(metric: RunMetric): number {
-  return metric === 'timePct' || metric === 'allocPct' ? 1 : 0;
-}
-
 function shortCommit(commit: string | null): string {
   return commit === null ? 'no commit' : commit.slice(0, 7);
 }
@@ -78,7 +63,7 @@ function rowTable(content: AggregateReportContent, format: TableFormat): Table {
       columns: [...nameColumns, ...content.metrics.map((metric) => ({ title: METRIC_TITLES[metric], align: 'right' as const })), { title: 'n', align: 'right' }],
       rows: content.rows.map((row) => [
         ...names(row),
-        ...content.metrics.map((metric) => centreAndSpread(row.metrics[metric]!, digitsFor(metric))),
+        ...content.metrics.map((metric) => medianWithSpread(row.metrics[metric]!, metricDigits(metric))),
         String(row.metrics.timePct!.n),
       ]),
     };
@@ -115,7 +100,7 @@ function runMetricTable(metrics: RunMetricSummary[]): Table {
     rows: metrics.map(({ name, summary }) => [
       name,
       number(summary.median),
-      summary.median === 0 ? '' : `± ${Math.round((Math.max(summary.median - summary.ciLow, summary.ciHigh - summary.median) / Math.abs(summary.median)) * 100)}%`,
+      summary.median === 0 ? '' : `± ${Math.round(relativeSpreadPct(summary)!)}%`,
       number(summary.mean),
       `${(summary.cv * 100).toFixed(1)}%`,
       number(summary.min),

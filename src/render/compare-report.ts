@@ -2,6 +2,7 @@
 import type { RunMetric } from '../analyze/aggregate.js';
 import type { CompareRow, Comparison, OneSidedRow } from '../analyze/compare.js';
 import type { ManifestChange } from '../analyze/manifest-diff.js';
+import { medianWithSpread, METRIC_TITLES, metricDigits } from './median-spread.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
 
 export interface CompareSideInfo {
@@ -20,19 +21,6 @@ export interface CompareReportContent {
   manifest: ManifestChange[] | null;
   /** Rows shown per metric (0 = all), most changed first. */
   top: number;
-}
-
-const METRIC_TITLES: Record<RunMetric, string> = { timePct: '%time', allocPct: '%alloc', entries: 'entries', ticks: 'ticks', bytes: 'bytes' };
-
-function digits(metric: RunMetric): number {
-  return metric === 'timePct' || metric === 'allocPct' ? 1 : 0;
-}
-
-function centre(summary: CompareRow['base'], metric: RunMetric): string {
-  const value = summary.median.toFixed(digits(metric));
-  if (summary.n < 2) return value;
-  const spread = Math.max(summary.median - summary.ciLow, summary.ciHigh - summary.median);
-  return summary.median === 0 ? `${value} ± ${spread.toFixed(digits(metric))}` : `${value} ± ${Math.round((spread / Math.abs(summary.median)) * 100)}%`;
 }
 
 /** benchstat's delta column: `+28.9% (p=0.000 n=8+8)`, or `~` when not significant. */
@@ -68,8 +56,8 @@ function metricTable(content: CompareReportContent, metric: RunMetric): Table {
     rows: shown.map((row) => [
       row.label,
       ...(byCostCentre ? [row.module] : []),
-      centre(row.base, metric),
-      centre(row.next, metric),
+      medianWithSpread(row.base, metricDigits(metric)),
+      medianWithSpread(row.next, metricDigits(metric)),
       deltaCell(row, comparison.runsNeededForSignificance),
     ]),
   };
