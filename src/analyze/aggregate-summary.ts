@@ -1,6 +1,7 @@
-// Statistics per aggregated row and per run-level metric, and the runs that stand out.
+// Statistics per aggregated row and per run total, and the runs that stand out.
+import { METRIC_NAMES, type MetricName } from '../model/metric.js';
 import type { RunRecord } from '../model/run-set.js';
-import { RUN_METRICS, type AggregateRow, type RunAggregator, type RunMetric } from './aggregate.js';
+import type { AggregateRow, RunAggregator } from './aggregate.js';
 import { findOutliers } from './outliers.js';
 import { summariseSample, type SampleSummary } from './sample-statistics.js';
 
@@ -9,61 +10,75 @@ export interface AggregatedRow {
   label: string;
   module: string;
   src: string | null;
-  metrics: Partial<Record<RunMetric, SampleSummary>>;
+  metrics: Partial<Record<MetricName, SampleSummary>>;
 }
 
-/** The metrics every run measured: ticks/bytes only when exact in all, alloc/entries when present in all. */
-export function availableMetrics(aggregator: RunAggregator): RunMetric[] {
-  return RUN_METRICS.filter((metric) => {
-    if (metric === 'ticks') return aggregator.exactTicks;
-    if (metric === 'bytes') return aggregator.exactBytes;
-    if (metric === 'allocPct') return aggregator.hasAlloc;
-    if (metric === 'entries') return aggregator.hasEntries;
-    return true;
-  });
+/** The metrics these runs can provide (each from the runs that record it). */
+export function availableMetrics(aggregator: RunAggregator): MetricName[] {
+  return METRIC_NAMES.filter((name) => aggregator.unavailableReason(name) === null);
 }
 
-export function summariseRows(aggregator: RunAggregator, rows: readonly AggregateRow[]): AggregatedRow[] {
-  const metrics = availableMetrics(aggregator);
+export function summariseRows(aggregator: RunAggregator, rows: readonly AggregateRow[], metrics: readonly MetricName[] = availableMetrics(aggregator)): AggregatedRow[] {
   return rows.map((row) => {
-    const summaries: Partial<Record<RunMetric, SampleSummary>> = {};
-    for (const metric of metrics) summaries[metric] = summariseSample(aggregator.metricValues(row.values, metric));
+    const summaries: Partial<Record<MetricName, SampleSummary>> = {};
+    for (const name of metrics) summaries[name] = summariseSample(aggregator.metricValues(row.values, name));
     return { key: row.key, label: row.label, module: row.module, src: row.src, metrics: summaries };
   });
 }
 
+/**
+ * A figure of each whole run: the program's total time and allocation (system cost centres
+ * left out, so every format counts the same costs), then every numeric RTS statistic.
+ */
+export interface RunTotalSeries {
+  /** `time`, `alloc`, or the `.stats` key (`GC_cpu_seconds`, `max_bytes_used`, ...). */
+  metric: string;
+  title: string;
+  unit: 'seconds' | 'bytes' | 'count';
+  /** A figure where more is better (productivity): its regressions are decreases. */
+  higherIsBetter: boolean;
+  /** One value per run, null where the run lacks the figure. */
+  values: Array<number | null>;
+}
+
+/** Units of RTS statistics, from their names (`+RTS -t --machine-readable` keys). */
+function statUnit(key: string): RunTotalSeries['unit'] {
+  if (/seconds/.test(key)) return 'seconds';
+  if (/bytes/.test(key)) return 'bytes';
+  return 'count';
+}
+
+export function runTotalSeries(runs: readonly RunRecord[]): RunTotalSeries[] {
+  const series: RunTotalSeries[] = [
+    {
+      metric: 'time',
+      title: 'total time',
+      unit: 'seconds',
+      higherIsBetter: false,
+      values: runs.map((run) => (run.totals.ticks !== null && run.totals.secondsPerTick !== null ? run.totals.ticks * run.totals.secondsPerTick : null)),
+    },
+    { metric: 'alloc', title: 'total alloc', unit: 'bytes', higherIsBetter: false, values: runs.map((run) => run.totals.allocBytes) },
+  ];
+  const statKeys: string[] = [];
+  for (const run of runs) for (const key of Object.keys(run.stats)) if (!statKeys.includes(key)) statKeys.push(key);
+  for (const key of statKeys) series.push({ metric: key, title: key, unit: statUnit(key), higherIsBetter: /productivity/.test(key), values: runs.map((run) => run.stats[key] ?? null) });
+  return series.filter((entry) => entry.values.some((value) => value !== null));
+}
+
 export interface RunMetricSummary {
   name: string;
+  title: string;
+  unit: RunTotalSeries['unit'];
   summary: SampleSummary;
 }
 
-/** Run-level figures: the profile totals, then every numeric RTS statistic the runs share. */
-export function runLevelValues(runs: readonly RunRecord[]): Map<string, Array<number | null>> {
-  const values = new Map<string, Array<number | null>>();
-  const put = (name: string, run: number, value: number | null): void => {
-    let list = values.get(name);
-    if (list === undefined) {
-      list = new Array<number | null>(runs.length).fill(null);
-      values.set(name, list);
-    }
-    list[run] = value;
-  };
-  runs.forEach((run, index) => {
-    put('total time (s)', index, run.totals.timeSecs);
-    put('total ticks', index, run.totals.ticks);
-    put('total alloc (bytes)', index, run.totals.allocBytes);
-    for (const [key, value] of Object.entries(run.stats)) put(key, index, value);
-  });
-  return values;
-}
-
 export function summariseRunMetrics(runs: readonly RunRecord[]): RunMetricSummary[] {
-  const summaries: RunMetricSummary[] = [];
-  for (const [name, values] of runLevelValues(runs)) {
-    const present = values.filter((value): value is number => value !== null);
-    if (present.length > 0) summaries.push({ name, summary: summariseSample(present) });
-  }
-  return summaries;
+  return runTotalSeries(runs).map((entry) => ({
+    name: entry.metric,
+    title: entry.title,
+    unit: entry.unit,
+    summary: summariseSample(entry.values.filter((value): value is number => value !== null)),
+  }));
 }
 
 export interface RunOutlier {
@@ -77,16 +92,16 @@ export interface RunOutlier {
 
 /**
  * Runs whose totals stand apart from the others (3 scaled MADs); reported, never dropped.
- * Judged on exact counts, ticks and bytes; the printed seconds (two decimals) only when a
- * run has no ticks, as their rounding makes the MAD of short runs meaningless.
+ * Judged on the program's ticks and bytes, exact in every format (the header's counts).
  */
 export function findRunOutliers(runs: readonly RunRecord[]): RunOutlier[] {
   const outliers: RunOutlier[] = [];
-  const values = runLevelValues(runs);
-  const haveTicks = runs.every((run) => run.totals.ticks !== null);
-  for (const metric of ['total ticks', 'total alloc (bytes)', ...(haveTicks ? [] : ['total time (s)'])]) {
-    const list = values.get(metric);
-    if (list === undefined || list.some((value) => value === null)) continue;
+  const judged: Array<[string, Array<number | null>]> = [
+    ['total ticks', runs.map((run) => run.totals.ticks)],
+    ['total alloc (bytes)', runs.map((run) => run.totals.allocBytes)],
+  ];
+  for (const [metric, list] of judged) {
+    if (list.some((value) => value === null)) continue;
     for (const verdict of findOutliers(list as number[])) {
       outliers.push({ run: verdict.index, source: runs[verdict.index]!.source, metric, value: verdict.value, median: verdict.median, robustZ: verdict.robustZ });
     }

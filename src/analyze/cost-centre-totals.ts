@@ -39,12 +39,19 @@ function groupKey(costCentre: CostCentre, grouping: Grouping): string {
   }
 }
 
-/** The denominators for percentages: GHC's header totals, or the root's inherited costs when absent. */
+/**
+ * The denominators for percentages: the program's totals, i.e. GHC's header totals less the
+ * system cost centres where the file counted them (`-pa`, `-pj`, eventlog: `profile.system`;
+ * `-p`/`-P` headers already leave them out), or the root's inherited costs when the header
+ * has none. So a cost centre's share of one run is the same whichever format GHC wrote.
+ */
 export function profileTotals(profile: Profile): { ticks: number; bytes: number } {
   const root = profile.root;
+  const { totalTicks, totalAllocBytes } = profile.metadata;
+  const system = profile.system;
   return {
-    ticks: profile.metadata.totalTicks ?? root?.inheritedTicks ?? 0,
-    bytes: profile.metadata.totalAllocBytes ?? root?.inheritedBytes ?? 0,
+    ticks: totalTicks !== null ? totalTicks - (system?.ticks ?? 0) : (root?.inheritedTicks ?? 0),
+    bytes: totalAllocBytes !== null ? totalAllocBytes - (system?.bytes ?? 0) : (root?.inheritedBytes ?? 0),
   };
 }
 

@@ -3,18 +3,29 @@
 import { newCallTreeNode, addChild, computeInheritedCosts, type CallTreeNode } from '../model/call-tree.js';
 import { emptyMetadata, type Profile } from '../model/profile.js';
 import type { AggregateStackNode, RunAggregator } from './aggregate.js';
-import { mean } from 'simple-statistics';
+import { mean, median } from 'simple-statistics';
+
+/** The runs' typical tick interval; 1 ms (GHC's default) where no run states one. */
+function typicalSecondsPerTick(aggregator: RunAggregator): number {
+  const intervals = aggregator.runs.map((run) => run.totals.secondsPerTick).filter((value): value is number => value !== null);
+  return intervals.length === 0 ? 1e-3 : median(intervals);
+}
 
 export function meanProfile(aggregator: RunAggregator, source: string): Profile {
   const runs = aggregator.runs.length;
-  const average = (values: Float64Array, metric: 'entries' | 'ticks' | 'bytes'): number =>
-    runs === 0 ? 0 : mean(aggregator.metricValues(values, metric));
+  // The aggregate holds seconds; the tree holds ticks again, at the runs' typical tick interval.
+  const secondsPerTick = typicalSecondsPerTick(aggregator);
+  const average = (values: Float64Array, metric: 'entries' | 'time' | 'alloc'): number => {
+    const present = aggregator.metricValues(values, metric);
+    if (runs === 0 || present.length === 0) return 0;
+    return metric === 'time' ? mean(present) / secondsPerTick : mean(present);
+  };
   const costCentres = new Set<CallTreeNode['costCentre']>();
   let nodeCount = 0;
   const convert = (node: AggregateStackNode): CallTreeNode => {
     costCentres.add(node.costCentre);
     nodeCount++;
-    return newCallTreeNode(node.costCentre, null, average(node.values, 'entries'), average(node.values, 'ticks'), average(node.values, 'bytes'));
+    return newCallTreeNode(node.costCentre, null, average(node.values, 'entries'), average(node.values, 'time'), average(node.values, 'alloc'));
   };
   const root = convert(aggregator.root);
   const pending: Array<[AggregateStackNode, CallTreeNode]> = [[aggregator.root, root]];
@@ -43,12 +54,13 @@ export function meanProfile(aggregator: RunAggregator, source: string): Profile 
     nodeCount,
     // Means of exact counts are no longer integers: reports show them rounded.
     measures: {
-      ticks: aggregator.exactTicks ? 'exact' : 'approximate',
-      bytes: !aggregator.hasAlloc ? 'absent' : aggregator.exactBytes ? 'exact' : 'approximate',
-      entries: aggregator.hasEntries ? 'exact' : 'absent',
+      ticks: aggregator.runsRecording('time') === 0 ? 'absent' : aggregator.isEstimated('time') ? 'approximate' : 'exact',
+      bytes: aggregator.runsRecording('alloc') === 0 ? 'absent' : aggregator.isEstimated('alloc') ? 'approximate' : 'exact',
+      entries: aggregator.runsRecording('entries') === 0 ? 'absent' : 'exact',
       percentages: 'derived',
     },
     printedFlatTable: [],
+    system: null,
     warnings: [],
   };
 }

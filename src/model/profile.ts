@@ -51,6 +51,26 @@ export interface PrintedFlatRow {
   bytes: number | null;
 }
 
+/** One system cost centre's costs, kept out of the call tree (see `SystemCosts`). */
+export interface SystemCentreCost {
+  label: string;
+  module: string;
+  ticks: number;
+  bytes: number;
+}
+
+/**
+ * The RTS's own cost centres (GC, OVERHEAD_of, IDLE, DONT_CARE, SYSTEM). `-p`/`-P` hide them
+ * and leave them out of the header totals; `-pa`, `-pj` and eventlog samples count them.
+ * Readers take them out of the tree so that every format's tree holds program costs only;
+ * null where the file does not record them.
+ */
+export interface SystemCosts {
+  ticks: number;
+  bytes: number;
+  centres: SystemCentreCost[];
+}
+
 export interface Profile {
   metadata: RunMetadata;
   costCentres: CostCentre[];
@@ -59,6 +79,8 @@ export interface Profile {
   nodeCount: number;
   measures: Measures;
   printedFlatTable: PrintedFlatRow[];
+  /** Costs of the RTS's system cost centres, apart from the tree; null where the format hides them. */
+  system: SystemCosts | null;
   warnings: InputWarning[];
 }
 

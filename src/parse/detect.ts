@@ -12,7 +12,8 @@ export function detectInputKind(head: Uint8Array): InputKind {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d)) i++;
   const text = new TextDecoder('utf-8').decode(head.subarray(i, i + 256));
-  if (text.startsWith('{')) return 'prof-json';
+  // GHC's JSON starts `{` then a quoted key; a Haskell source file may start `{-# LANGUAGE`.
+  if (/^\{\s*("|$)/.test(text)) return 'prof-json';
   if (text.startsWith('JOB ')) return 'heap-profile';
   if (/^\t?[^\n]*Time and Allocation Profiling Report/.test(text)) return 'prof-text';
   return 'unknown';

@@ -144,6 +144,7 @@ export async function readEventlogTimeProfile(
     nodeCount,
     measures: { ticks: 'exact', bytes: 'absent', entries: 'absent', percentages: 'derived' },
     printedFlatTable: [],
+    system: null,
     warnings,
   };
 }

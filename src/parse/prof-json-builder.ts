@@ -191,6 +191,7 @@ export class ProfJsonBuilder implements JsonEventSink {
       nodeCount: this.nodeCount,
       measures: { ticks: 'exact', bytes: 'exact', entries: 'exact', percentages: 'derived' },
       printedFlatTable: [],
+      system: null,
       warnings,
     };
   }

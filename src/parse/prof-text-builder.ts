@@ -9,6 +9,7 @@ import { CostCentreTable } from '../model/cost-centre.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 import { emptyMetadata, type PrintedFlatRow, type Profile, type RunMetadata } from '../model/profile.js';
 import { splitCommandLine } from './command-line.js';
+import { estimateIntegerCosts } from './estimated-costs.js';
 
 export class ProfTextBuilder implements ProfTextSink {
   /** Lines consumed so far; the line being handled is `linesRead + 1`. */
@@ -198,6 +199,25 @@ export class ProfTextBuilder implements ProfTextSink {
     });
   }
 
+  /**
+   * Without -P the rows print percentages only: their row-by-row estimates become integers
+   * that add up to the header totals (estimated-costs.ts). Where the printed numbers cannot
+   * add up to the totals, rows are missing: say so rather than inflate the rows there are.
+   */
+  private reconcileEstimates(root: CallTreeNode): void {
+    const { totalTicks, totalAllocBytes } = this.metadata;
+    if (totalTicks === null || totalAllocBytes === null) return;
+    const estimates = estimateIntegerCosts(root, this.nodeCount, totalTicks, totalAllocBytes, this.printedFlatTable);
+    if (estimates.ticksReconciled && estimates.bytesReconciled) return;
+    const kept = !estimates.ticksReconciled && !estimates.bytesReconciled ? 'ticks and bytes' : estimates.ticksReconciled ? 'bytes' : 'ticks';
+    const timePct = estimates.printedTimePct.toFixed(1);
+    const allocPct = estimates.printedAllocPct.toFixed(1);
+    this.warnings.push({
+      location: { source: this.source, line: this.linesRead },
+      message: `the ${this.nodeCount} call-tree rows do not add up to the header totals of ${totalTicks} ticks and ${totalAllocBytes} bytes (their individual %time sums to ${timePct}, %alloc to ${allocPct}) beyond what rounding to one decimal explains: rows are missing after line ${this.linesRead} (truncated?) or the file was edited; ${kept} are row-by-row estimates, not scaled to the totals`,
+    });
+  }
+
   /** Completes the profile; `danglingLine` is text after the last newline (GHC always ends with one). */
   finish(danglingLine: string): Profile {
     this.closeTo(0);
@@ -218,6 +238,7 @@ export class ProfTextBuilder implements ProfTextSink {
     }
     const exact = this.treeLayout?.hasTicks ?? false;
     if (exact && this.root !== null) this.checkExactTotals(this.root);
+    if (!exact && this.root !== null) this.reconcileEstimates(this.root);
     return {
       metadata: this.metadata,
       costCentres: this.costCentres.all,
@@ -230,6 +251,7 @@ export class ProfTextBuilder implements ProfTextSink {
         percentages: 'printed',
       },
       printedFlatTable: this.printedFlatTable,
+      system: null,
       warnings: this.warnings,
     };
   }

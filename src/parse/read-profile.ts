@@ -1,4 +1,5 @@
-// Reads any time/allocation profile into a Profile, choosing the reader by content.
+// Reads any time/allocation profile into a Profile, choosing the reader by content; every
+// reader's result has the RTS's system cost centres taken out of its tree (separate-system-costs.ts).
 import { InputError } from '../model/diagnostic.js';
 import type { Profile } from '../model/profile.js';
 import { detectInputKind } from './detect.js';
@@ -6,6 +7,7 @@ import { readEventlogTimeProfile, type SampleWindow } from './eventlog-time-prof
 import { peekChunks } from './peek.js';
 import { readProfJson } from './prof-json.js';
 import { readProfText } from './prof-text.js';
+import { separateSystemCosts } from './separate-system-costs.js';
 
 const SNIFF_BYTES = 512;
 
@@ -14,7 +16,12 @@ export interface ReadProfileOptions {
   window?: SampleWindow;
 }
 
+/** The profile with its system costs in `profile.system` and its tree holding program costs only. */
 export async function readProfile(chunks: AsyncIterable<Uint8Array>, source: string, options: ReadProfileOptions = {}): Promise<Profile> {
+  return separateSystemCosts(await readAnyProfile(chunks, source, options));
+}
+
+async function readAnyProfile(chunks: AsyncIterable<Uint8Array>, source: string, options: ReadProfileOptions): Promise<Profile> {
   const { head, chunks: all } = await peekChunks(chunks, SNIFF_BYTES);
   if (head.length === 0) throw new InputError({ source, byteOffset: 0 }, 'empty input; expected a GHC profile');
   const kind = detectInputKind(head);

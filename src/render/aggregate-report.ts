@@ -1,8 +1,9 @@
 // `ghcprof aggregate`: runs, run-level metrics and rows as centre ± spread, like benchstat.
 import type { AggregatedRow, RunMetricSummary, RunOutlier } from '../analyze/aggregate-summary.js';
-import type { RunMetric } from '../analyze/aggregate.js';
+import { METRICS, type MetricName } from '../model/metric.js';
 import type { RunDirectoryInfo, RunRecord } from '../model/run-set.js';
-import { medianWithSpread, METRIC_TITLES, metricDigits, relativeSpreadPct } from './median-spread.js';
+import { medianWithSpread, relativeSpreadPct } from './median-spread.js';
+import { estimateMark, formatInUnit, formatMetricValue } from './metric-value.js';
 import { renderTable, type Column, type Table, type TableFormat } from './table.js';
 
 export interface AggregateReportContent {
@@ -14,7 +15,10 @@ export interface AggregateReportContent {
   outliers: RunOutlier[];
   runMetrics: RunMetricSummary[];
   grouping: 'cost-centre' | 'module' | 'stack';
-  metrics: RunMetric[];
+  metrics: MetricName[];
+  /** Metrics whose values are estimates in some run (from `-p` percentages): marked `≈`. */
+  estimated: MetricName[];
+  sort: MetricName;
   rows: AggregatedRow[];
   totalRows: number;
   warnings: string[];
@@ -22,9 +26,8 @@ export interface AggregateReportContent {
 
 /** Run-level figures shown in text: profile totals, then the RTS statistics (+RTS -t) that matter most. */
 const KEY_RUN_METRICS = [
-  'total time (s)',
-  'total ticks',
-  'total alloc (bytes)',
+  'time',
+  'alloc',
   'bytes allocated',
   'max_bytes_used',
   'num_GCs',
@@ -60,11 +63,11 @@ function rowTable(content: AggregateReportContent, format: TableFormat): Table {
   const names = (row: AggregatedRow): string[] => (content.grouping === 'cost-centre' ? [row.label, row.module, row.src ?? ''] : [row.label]);
   if (format === 'text' || format === 'markdown') {
     return {
-      columns: [...nameColumns, ...content.metrics.map((metric) => ({ title: METRIC_TITLES[metric], align: 'right' as const })), { title: 'n', align: 'right' }],
+      columns: [...nameColumns, ...content.metrics.map((metric) => ({ title: METRICS[metric].title, align: 'right' as const })), { title: 'n', align: 'right' }],
       rows: content.rows.map((row) => [
         ...names(row),
-        ...content.metrics.map((metric) => medianWithSpread(row.metrics[metric]!, metricDigits(metric))),
-        String(row.metrics.timePct!.n),
+        ...content.metrics.map((metric) => `${estimateMark(content.estimated.includes(metric))}${medianWithSpread(row.metrics[metric]!, (value) => formatMetricValue(metric, value))}`),
+        String(runCount(row)),
       ]),
     };
   }
@@ -74,18 +77,23 @@ function rowTable(content: AggregateReportContent, format: TableFormat): Table {
     columns: [
       ...nameColumns,
       { title: 'n', align: 'right' },
-      ...content.metrics.flatMap((metric) => fields.map((field) => ({ title: `${METRIC_TITLES[metric]} ${field}`, align: 'right' as const }))),
+      ...content.metrics.flatMap((metric) => fields.map((field) => ({ title: `${metric} ${field}`, align: 'right' as const }))),
     ],
     rows: content.rows.map((row) => [
       ...names(row),
-      String(row.metrics.timePct!.n),
+      String(runCount(row)),
       ...content.metrics.flatMap((metric) => fields.map((field) => String(row.metrics[metric]![field]))),
     ]),
   };
 }
 
+/** Runs behind a row: the most any of its metrics has (eventlog runs record no allocation). */
+function runCount(row: AggregatedRow): number {
+  return Math.max(0, ...Object.values(row.metrics).map((summary) => summary.n));
+}
+
 function runMetricTable(metrics: RunMetricSummary[]): Table {
-  const number = (value: number): string => (Math.abs(value) >= 1000 || Number.isInteger(value) ? Math.round(value).toLocaleString('en-US') : value.toPrecision(4));
+  const plain = (value: number): string => (Math.abs(value) >= 1000 || Number.isInteger(value) ? Math.round(value).toLocaleString('en-US') : value.toPrecision(4));
   return {
     columns: [
       { title: 'run metric', align: 'left' },
@@ -97,16 +105,20 @@ function runMetricTable(metrics: RunMetricSummary[]): Table {
       { title: 'max', align: 'right' },
       { title: 'n', align: 'right' },
     ],
-    rows: metrics.map(({ name, summary }) => [
-      name,
-      number(summary.median),
-      summary.median === 0 ? '' : `± ${Math.round(relativeSpreadPct(summary)!)}%`,
-      number(summary.mean),
-      `${(summary.cv * 100).toFixed(1)}%`,
-      number(summary.min),
-      number(summary.max),
-      String(summary.n),
-    ]),
+    rows: metrics.map(({ title, unit, summary }) => {
+      // Program totals read best in units; RTS statistics as GHC wrote them.
+      const number = title === 'total time' || title === 'total alloc' ? (value: number) => formatInUnit(value, unit) : plain;
+      return [
+        title,
+        number(summary.median),
+        summary.median === 0 ? '' : `± ${Math.round(relativeSpreadPct(summary)!)}%`,
+        number(summary.mean),
+        `${(summary.cv * 100).toFixed(1)}%`,
+        number(summary.min),
+        number(summary.max),
+        String(summary.n),
+      ];
+    }),
   };
 }
 
@@ -141,7 +153,8 @@ export function renderAggregateReport(content: AggregateReportContent, format: T
   if (hidden > 0) lines.push(`  (${hidden} more RTS statistics in --format json)`);
   lines.push('');
   const shown = content.rows.length < content.totalRows ? `top ${content.rows.length} of ${content.totalRows}` : `all ${content.totalRows}`;
-  lines.push(`${groupingTitle(content.grouping)} by mean %time (${shown}):`, '');
+  const estimates = content.estimated.length > 0 ? `; ≈ = estimated from -p percentages` : '';
+  lines.push(`${groupingTitle(content.grouping)} by median ${METRICS[content.sort].title} (${shown}${estimates}):`, '');
   lines.push(renderTable(rowTable(content, format), format).trimEnd());
   return `${lines.join('\n')}\n`;
 }
@@ -151,16 +164,33 @@ export function aggregateJson(content: AggregateReportContent): object {
     program: content.program,
     runs: {
       count: content.runs.length,
-      items: content.runs.map((run) => ({ source: run.source, runDirectory: run.runDirectory, node: run.node, totals: run.totals, stats: run.stats })),
+      items: content.runs.map((run) => ({
+        source: run.source,
+        runDirectory: run.runDirectory,
+        node: run.node,
+        format: run.format,
+        formatDetail: run.formatDetail,
+        program: run.program,
+        measures: run.measures,
+        totals: run.totals,
+        stats: run.stats,
+      })),
     },
     runDirectories: content.runDirectories.map((info) => ({ path: info.path, ...info.meta })),
     mixedBuilds: content.mixedBuilds,
     outliers: content.outliers,
-    runMetrics: content.runMetrics.map(({ name, summary }) => ({ name, ...summary })),
+    runMetrics: content.runMetrics.map(({ name, title, unit, summary }) => ({ name, title, unit, ...summary })),
+    metrics: content.metrics,
+    estimated: content.estimated,
     by: content.grouping,
     confidence: { centre: 'median', interval: 'median, order statistics', level: 0.95 },
     totalRows: content.totalRows,
-    costCentres: content.rows.map((row) => ({ module: row.module, label: row.label, src: row.src, metrics: row.metrics })),
+    costCentres: content.rows.map((row) => ({
+      module: row.module,
+      label: row.label,
+      src: row.src,
+      metrics: Object.fromEntries(content.metrics.map((metric) => [metric, { ...row.metrics[metric]!, estimated: content.estimated.includes(metric) }])),
+    })),
     warnings: content.warnings,
   };
 }

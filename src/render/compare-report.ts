@@ -1,8 +1,10 @@
-// `ghcprof compare`: benchstat-style tables, one per metric, as text or Markdown, and JSON.
-import type { RunMetric } from '../analyze/aggregate.js';
-import type { CompareRow, Comparison, OneSidedRow } from '../analyze/compare.js';
+// `ghcprof compare`: benchstat-style tables (run totals first, then one per metric) as text
+// or Markdown, CSV, and JSON.
+import type { ComparedFigure, CompareRow, CompareTotal, Comparison, OneSidedRow } from '../analyze/compare.js';
 import type { ManifestChange } from '../analyze/manifest-diff.js';
-import { medianWithSpread, METRIC_TITLES, metricDigits } from './median-spread.js';
+import type { MetricName } from '../model/metric.js';
+import { medianWithSpread } from './median-spread.js';
+import { estimateMark, formatInUnit, formatMetricValue, metricTitle } from './metric-value.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
 
 export interface CompareSideInfo {
@@ -10,8 +12,6 @@ export interface CompareSideInfo {
   runs: number;
   sources: string[];
   program: string | null;
-  /** Median run totals (null where no run has the figure). */
-  totals: { timeSecs: number | null; ticks: number | null; allocBytes: number | null };
 }
 
 export interface CompareReportContent {
@@ -19,77 +19,84 @@ export interface CompareReportContent {
   base: CompareSideInfo;
   next: CompareSideInfo;
   manifest: ManifestChange[] | null;
-  /** Rows shown per metric (0 = all), most changed first. */
+  /** Rows shown per metric (0 = all), most important first. */
   top: number;
 }
 
-/** benchstat's delta column: `+28.9% (p=0.000 n=8+8)`, or `~` when not significant. */
-export function deltaCell(row: CompareRow, runsNeeded: number | null): string {
-  const n = `n=${row.base.n}+${row.next.n}`;
-  const change = row.deltaPct === null ? (row.next.median === 0 ? '0%' : 'new') : `${row.deltaPct >= 0 ? '+' : ''}${row.deltaPct.toFixed(1)}%`;
-  if (row.p === null) return `${change} (${n}; significance needs ${runsNeeded ?? 4}+ runs per side)`;
-  const p = `p=${row.pAdjusted!.toFixed(3)} ${n}`;
-  return row.significant ? `${change} (${p})` : `~ (${p})`;
+/** `p=0.004`, or `p<0.001` below what three decimals can show. */
+export function formatP(p: number): string {
+  return p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`;
 }
 
-/** Rows are ranked by how much they moved in the metric's own units, so big cost centres come before tiny ones with large ratios. */
-function changeSize(row: CompareRow): number {
-  return Math.abs(row.next.median - row.base.median);
+function signedPct(deltaPct: number): string {
+  return `${deltaPct >= 0 ? '+' : ''}${deltaPct.toFixed(1)}%`;
 }
 
-function metricTable(content: CompareReportContent, metric: RunMetric): Table {
+/** benchstat's delta column: `+28.9% (p=0.004 n=8+8)`, `~ (p=0.321 n=8+8)`, or the raw change marked untested. */
+export function deltaCell(figure: ComparedFigure, runsNeeded: number | null): string {
+  const n = `n=${figure.base.n}+${figure.next.n}`;
+  const change = figure.deltaPct === null ? (figure.next.median === 0 ? '0%' : 'new') : signedPct(figure.deltaPct);
+  if (figure.p === null) return `${change} untested (${n}; significance needs ${runsNeeded ?? 4}+ runs per side)`;
+  const p = `${formatP(figure.pAdjusted!)} ${n}`;
+  if (figure.withinPrintPrecision) return `~ (${p}; ${change} is within -p's print precision)`;
+  return figure.significant ? `${change} (${p})` : `~ (${p})`;
+}
+
+function totalsTable(comparison: Comparison): Table {
+  const cell = (total: CompareTotal, summary: ComparedFigure['base']): string => medianWithSpread(summary, (value) => formatInUnit(value, total.unit));
+  return {
+    columns: [
+      { title: 'RUN TOTAL', align: 'left' },
+      { title: 'base', align: 'right' },
+      { title: 'new', align: 'right' },
+      { title: 'delta', align: 'left' },
+    ],
+    rows: comparison.totals.map((total) => [total.title, cell(total, total.base), cell(total, total.next), deltaCell(total, comparison.runsNeededForSignificance)]),
+  };
+}
+
+function metricTable(content: CompareReportContent, name: MetricName): Table {
   const { comparison } = content;
-  const rows = comparison.rows
-    .filter((row) => row.metric === metric)
-    .sort((a, b) => Number(b.significant) - Number(a.significant) || changeSize(b) - changeSize(a) || a.key.localeCompare(b.key));
+  // Rows come ordered by importance (significant first, then by the size of the change).
+  const rows = comparison.rows.filter((row) => row.metric === name);
   const shown = content.top > 0 ? rows.slice(0, content.top) : rows;
   const byCostCentre = comparison.options.grouping === 'cost-centre';
   const nameTitle = byCostCentre ? 'COST CENTRE' : comparison.options.grouping === 'module' ? 'MODULE' : 'STACK';
+  const cell = (row: CompareRow, summary: CompareRow['base']): string => `${estimateMark(row.estimated)}${medianWithSpread(summary, (value) => formatMetricValue(name, value))}`;
   const table: Table = {
     columns: [
-      { title: `${nameTitle} (${METRIC_TITLES[metric]})`, align: 'left' },
+      { title: `${nameTitle} (${metricTitle(name)})`, align: 'left' },
       ...(byCostCentre ? [{ title: 'MODULE', align: 'left' as const }] : []),
       { title: `base`, align: 'right' },
       { title: `new`, align: 'right' },
       { title: 'delta', align: 'left' },
     ],
-    rows: shown.map((row) => [
-      row.label,
-      ...(byCostCentre ? [row.module] : []),
-      medianWithSpread(row.base, metricDigits(metric)),
-      medianWithSpread(row.next, metricDigits(metric)),
-      deltaCell(row, comparison.runsNeededForSignificance),
-    ]),
+    rows: shown.map((row) => [row.label, ...(byCostCentre ? [row.module] : []), cell(row, row.base), cell(row, row.next), deltaCell(row, comparison.runsNeededForSignificance)]),
   };
-  const ratio = comparison.geomean[metric];
-  if (ratio !== undefined && ratio !== null) {
-    const change = (ratio - 1) * 100;
-    table.rows.push(['geomean', ...(byCostCentre ? [''] : []), '', '', `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`]);
-  }
+  const ratio = comparison.geomean[name];
+  if (ratio !== undefined && ratio !== null) table.rows.push(['geomean', ...(byCostCentre ? [''] : []), '', '', signedPct((ratio - 1) * 100)]);
   return table;
 }
 
 function oneSidedLines(title: string, rows: OneSidedRow[]): string[] {
   if (rows.length === 0) return [];
+  const amounts = (row: OneSidedRow): string =>
+    [row.time !== null ? `${estimateMark(row.estimated)}${formatMetricValue('time', row.time)} time` : null, row.alloc !== null ? `${estimateMark(row.estimated)}${formatMetricValue('alloc', row.alloc)} alloc` : null]
+      .filter((part) => part !== null)
+      .join(', ');
   return [
     `${title} (${rows.length}):`,
-    ...rows
-      .sort((a, b) => b.timePct - a.timePct || b.allocPct - a.allocPct)
+    ...[...rows]
+      .sort((a, b) => b.timeShare - a.timeShare || b.allocShare - a.allocShare || a.key.localeCompare(b.key))
       .slice(0, 20)
-      .map((row) => `  ${row.module}.${row.label}${row.src ? ` ${row.src}` : ''}  ${row.timePct.toFixed(1)}% time, ${row.allocPct.toFixed(1)}% alloc`),
+      .map((row) => `  ${row.module}.${row.label}${row.src ? ` ${row.src}` : ''}  ${amounts(row)} (${row.timeShare.toFixed(1)}% of time, ${row.allocShare.toFixed(1)}% of alloc)`),
     ...(rows.length > 20 ? [`  ... and ${rows.length - 20} more (see --format json)`] : []),
   ];
 }
 
 function sideLine(name: string, info: CompareSideInfo): string {
   const sources = info.sources.length <= 3 ? info.sources.join(', ') : `${info.sources.slice(0, 2).join(', ')}, ... (${info.sources.length})`;
-  const totals = [
-    info.totals.timeSecs !== null ? `${info.totals.timeSecs.toFixed(2)} s` : null,
-    info.totals.ticks !== null ? `${Math.round(info.totals.ticks).toLocaleString('en-US')} ticks` : null,
-    info.totals.allocBytes !== null ? `${Math.round(info.totals.allocBytes).toLocaleString('en-US')} bytes allocated` : null,
-  ].filter((part) => part !== null);
-  const medians = totals.length > 0 ? ` (median run: ${totals.join(', ')})` : '';
-  return `${name}: ${info.runs} run${info.runs === 1 ? '' : 's'}${info.program ? ` of ${info.program}` : ''}${medians}: ${sources}`;
+  return `${name}: ${info.runs} run${info.runs === 1 ? '' : 's'}${info.program ? ` of ${info.program}` : ''}: ${sources}`;
 }
 
 function manifestLines(changes: ManifestChange[]): string[] {
@@ -98,61 +105,88 @@ function manifestLines(changes: ManifestChange[]): string[] {
   return ['manifest changes:', ...changes.map((change) => `  ${change.component}: ${show(change.base)} -> ${show(change.next)}`)];
 }
 
+function testLine(comparison: Comparison): string {
+  const { correction, alpha } = comparison.options;
+  const tests = `${comparison.testedTotals} run-total and ${comparison.tested} row tests, each family corrected apart`;
+  const corrected = correction === 'none' ? `no correction (${tests.replace(', each family corrected apart', '')})` : `${correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} correction over ${tests}`;
+  const estimated = comparison.rows.some((row) => row.estimated) ? '; ≈ = estimated from -p percentages' : '';
+  return `test: Mann-Whitney U, two-sided; ${corrected}; alpha ${alpha}; centre: median ± 95% CI; ~ = no significant change${estimated}`;
+}
+
+const CSV_COLUMNS = ['kind', 'module', 'label', 'src', 'metric', 'base n', 'base median', 'base ciLow', 'base ciHigh', 'new n', 'new median', 'new ciLow', 'new ciHigh', 'change', 'deltaPct', 'p', 'pAdjusted', 'significant', 'estimated'];
+
+function csvCells(figure: ComparedFigure): string[] {
+  return [
+    ...[figure.base, figure.next].flatMap((summary) => [summary.n, summary.median, summary.ciLow, summary.ciHigh].map(String)),
+    String(figure.change),
+    String(figure.deltaPct ?? ''),
+    String(figure.p ?? ''),
+    String(figure.pAdjusted ?? ''),
+    String(figure.significant),
+    String(figure.estimated),
+  ];
+}
+
 export function renderCompareReport(content: CompareReportContent, format: TableFormat): string {
   const { comparison } = content;
   if (format === 'csv') {
     const table: Table = {
-      columns: ['module', 'label', 'src', 'metric', 'base n', 'base median', 'base ciLow', 'base ciHigh', 'new n', 'new median', 'new ciLow', 'new ciHigh', 'deltaPct', 'p', 'pAdjusted', 'significant'].map((title) => ({ title, align: 'left' })),
-      rows: comparison.rows.map((row) => [row.module, row.label, row.src ?? '', row.metric, ...[row.base, row.next].flatMap((s) => [s.n, s.median, s.ciLow, s.ciHigh].map(String)), String(row.deltaPct ?? ''), String(row.p ?? ''), String(row.pAdjusted ?? ''), String(row.significant)]),
+      columns: CSV_COLUMNS.map((title) => ({ title, align: 'left' })),
+      rows: [
+        ...comparison.totals.map((total) => ['total', '', total.title, '', total.metric, ...csvCells(total)]),
+        ...comparison.rows.map((row) => ['row', row.module, row.label, row.src ?? '', row.metric, ...csvCells(row)]),
+      ],
     };
     return renderTable(table, 'csv');
   }
   const markdown = format === 'markdown';
   const lines: string[] = [];
   if (markdown) lines.push(`### ghcprof compare: ${content.next.program ?? ''}`, '');
-  const info = [
-    sideLine('base', content.base),
-    sideLine('new', content.next),
-    ...(content.manifest === null ? [] : manifestLines(content.manifest)),
-    `test: Mann-Whitney U, two-sided; ${comparison.options.correction === 'none' ? 'no correction' : `${comparison.options.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} correction over ${comparison.tested} tests`}; alpha ${comparison.options.alpha}; centre: median ± 95% CI; ~ = no significant change`,
-  ];
+  const info = [sideLine('base', content.base), sideLine('new', content.next), ...(content.manifest === null ? [] : manifestLines(content.manifest)), testLine(comparison)];
+  if (comparison.formatNote !== null) info.push(`note: ${comparison.formatNote}`);
   if (comparison.runsNeededForSignificance !== null) {
     info.push(`note: with ${Math.min(comparison.runs.base, comparison.runs.next)} run(s) on a side no change can be significant at alpha ${comparison.options.alpha}: significance needs ${comparison.runsNeededForSignificance} runs per side`);
   }
   lines.push(...(markdown ? info.map((line) => `> ${line}  `) : info), '');
-  for (const metric of comparison.metrics) {
-    lines.push(renderTable(metricTable(content, metric), format).trimEnd(), '');
-  }
+  if (comparison.totals.length > 0) lines.push(renderTable(totalsTable(comparison), format).trimEnd(), '');
+  for (const name of comparison.metrics) lines.push(renderTable(metricTable(content, name), format).trimEnd(), '');
   const oneSided = [...oneSidedLines('only in new (added)', comparison.added), ...oneSidedLines('only in base (removed)', comparison.removed)];
   if (oneSided.length > 0) lines.push(...(markdown ? ['```', ...oneSided, '```'] : oneSided), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-export function compareJson(content: CompareReportContent, regressions: CompareRow[] | null): object {
+function figureJson(figure: ComparedFigure): object {
+  const sideJson = (summary: ComparedFigure['base']): object => ({ n: summary.n, median: summary.median, ciLow: summary.ciLow, ciHigh: summary.ciHigh, mean: summary.mean });
+  return {
+    base: sideJson(figure.base),
+    new: sideJson(figure.next),
+    change: figure.change,
+    deltaPct: figure.deltaPct,
+    p: figure.p,
+    pAdjusted: figure.pAdjusted,
+    significant: figure.significant,
+    tested: figure.p !== null,
+    estimated: figure.estimated,
+    withinPrintPrecision: figure.withinPrintPrecision,
+  };
+}
+
+export function compareJson(content: CompareReportContent, regressions: ReadonlyArray<CompareRow | CompareTotal> | null): object {
   const { comparison } = content;
-  const sideJson = (summary: CompareRow['base']): object => ({ n: summary.n, median: summary.median, ciLow: summary.ciLow, ciHigh: summary.ciHigh, mean: summary.mean });
   return {
     base: content.base,
     new: content.next,
     manifest: content.manifest,
     by: comparison.options.grouping,
+    metrics: comparison.metrics,
     alpha: comparison.options.alpha,
     correction: comparison.options.correction,
     tested: comparison.tested,
+    testedTotals: comparison.testedTotals,
     runsNeededForSignificance: comparison.runsNeededForSignificance,
-    rows: comparison.rows.map((row) => ({
-      module: row.module,
-      label: row.label,
-      src: row.src,
-      baseSrc: row.baseSrc,
-      metric: row.metric,
-      base: sideJson(row.base),
-      new: sideJson(row.next),
-      deltaPct: row.deltaPct,
-      p: row.p,
-      pAdjusted: row.pAdjusted,
-      significant: row.significant,
-    })),
+    note: comparison.formatNote,
+    totals: comparison.totals.map((total) => ({ metric: total.metric, title: total.title, unit: total.unit, higherIsBetter: total.higherIsBetter, ...figureJson(total) })),
+    rows: comparison.rows.map((row) => ({ metric: row.metric, module: row.module, label: row.label, src: row.src, baseSrc: row.baseSrc, ...figureJson(row) })),
     added: comparison.added,
     removed: comparison.removed,
     geomean: comparison.geomean,

@@ -1,5 +1,6 @@
 // Colours of a differential flamegraph: red for frames that cost more in the new build,
-// blue for less; saturation grows with the size of the change, but only for significant
+// blue for less; saturation grows with the size of the change (the absolute change of the
+// frame's own value, where the caller gives it), but only for significant
 // changes (others stay pale grey); frames found only in the new build are purple.
 import type { FlameDelta } from './flame-data.js';
 
@@ -8,7 +9,7 @@ export function deltaColour(delta: FlameDelta | undefined): string {
   if (delta.status === 'added') return 'hsl(280, 60%, 70%)';
   if (delta.status === 'removed') return 'hsl(0, 0%, 70%)';
   if (!delta.significant || delta.deltaPct === null) return 'hsl(0, 0%, 88%)';
-  const strength = Math.min(1, Math.abs(delta.deltaPct) / 50);
+  const strength = delta.strength ?? Math.min(1, Math.abs(delta.deltaPct) / 50);
   const saturation = Math.round(35 + 60 * strength);
   const lightness = Math.round(80 - 30 * strength);
   return delta.deltaPct > 0 ? `hsl(0, ${saturation}%, ${lightness}%)` : `hsl(215, ${saturation}%, ${lightness}%)`;
@@ -20,5 +21,6 @@ export function describeDelta(delta: FlameDelta | undefined): string {
   if (delta.status === 'removed') return 'only in the base build';
   if (delta.deltaPct === null) return 'base was 0';
   const sign = delta.deltaPct > 0 ? '+' : '';
-  return `${sign}${delta.deltaPct.toFixed(1)}% ${delta.significant ? '(significant)' : '(not significant)'}`;
+  const amount = delta.changeText !== undefined ? `${delta.changeText}, ` : '';
+  return `${amount}${sign}${delta.deltaPct.toFixed(1)}% ${delta.significant ? '(significant)' : '(not significant)'}`;
 }

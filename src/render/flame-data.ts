@@ -2,20 +2,30 @@
 // a frame tree flattened in pre-order, with a value per metric. Built from any Profile
 // (a .prof, an eventlog's samples, an aggregate of runs) by `flameDataFromProfile`.
 import type { CallTreeNode } from '../model/call-tree.js';
+import { AMOUNT_METRICS, metricUnavailableReason, nodeQuantity, METRICS, type AmountMetric } from '../model/metric.js';
 import type { Profile } from '../model/profile.js';
 
 export interface FlameMetric {
-  /** `time`, `alloc`, `entries`, `ticks`, `bytes`. */
-  key: string;
+  key: AmountMetric;
   /** What the values count: `ticks`, `bytes`, `entries`. */
   unit: string;
   label: string;
+  /** The values are estimates (ticks or bytes from `-p` percentages). */
+  estimated: boolean;
 }
 
 /** How a frame changed against a base build (differential flamegraphs). */
 export interface FlameDelta {
   /** Change of the frame's own value, in percent of the base value (null when only in one build). */
   deltaPct: number | null;
+  /**
+   * How strongly to colour the frame, 0 to 1: its absolute change of own value against the
+   * largest change among the frames, so a big cost centre that moved a little outweighs a
+   * tiny one that doubled. Absent: from `deltaPct`.
+   */
+  strength?: number;
+  /** The absolute change as text in the metric's unit (`+12.0 ms`). */
+  changeText?: string;
   significant: boolean;
   status: 'both' | 'added' | 'removed';
 }
@@ -49,7 +59,7 @@ export interface FlameData {
 
 export interface FlameDataOptions {
   /** Metrics to include; the first is the default one drawn. */
-  metrics: string[];
+  metrics: AmountMetric[];
   /**
    * Frames whose inclusive share of the root is below this percentage (for every metric)
    * are merged into one frame per parent, so huge trees stay drawable.
@@ -58,38 +68,23 @@ export interface FlameDataOptions {
   title?: string;
 }
 
-const METRIC_INFO: Record<string, FlameMetric> = {
-  time: { key: 'time', unit: 'ticks', label: 'time' },
-  ticks: { key: 'ticks', unit: 'ticks', label: 'ticks' },
-  alloc: { key: 'alloc', unit: 'bytes', label: 'allocation' },
-  bytes: { key: 'bytes', unit: 'bytes', label: 'bytes' },
-  entries: { key: 'entries', unit: 'entries', label: 'entries' },
-};
+/** Frame values are the model's own quantities: ticks, bytes and entries. */
+const FLAME_LABELS: Record<AmountMetric, string> = { time: 'time', alloc: 'allocation', entries: 'entries' };
 
-function ownValue(node: CallTreeNode, metric: string): number {
-  switch (metric) {
-    case 'time':
-    case 'ticks':
-      return node.ticks;
-    case 'alloc':
-    case 'bytes':
-      return node.bytes;
-    default:
-      return node.entries;
-  }
+function ownValue(node: CallTreeNode, metric: AmountMetric): number {
+  return nodeQuantity(node, METRICS[metric].quantity);
 }
 
 /** The metrics a profile can be drawn by. */
-export function drawableMetrics(profile: Profile): string[] {
-  const metrics = ['time'];
-  if (profile.measures.bytes !== 'absent') metrics.push('alloc');
-  if (profile.measures.entries !== 'absent') metrics.push('entries');
-  return metrics;
+export function drawableMetrics(profile: Profile): AmountMetric[] {
+  return AMOUNT_METRICS.filter((metric) => metricUnavailableReason(profile.measures, metric) === null);
 }
 
 export function flameDataFromProfile(profile: Profile, options: FlameDataOptions): FlameData {
   const metricKeys = options.metrics;
-  const metrics = metricKeys.map((key) => METRIC_INFO[key] ?? { key, unit: key, label: key });
+  const metrics = metricKeys.map(
+    (key): FlameMetric => ({ key, unit: METRICS[key].quantity, label: FLAME_LABELS[key], estimated: profile.measures[METRICS[key].quantity] === 'approximate' }),
+  );
   const frames: FlameFrame[] = [];
   let mergedFrames = 0;
   const root = profile.root;

@@ -3,7 +3,7 @@
 // with the same frames (same names, different SRC) are summed.
 import type { CallTreeNode } from '../model/call-tree.js';
 import { qualifiedName, type CostCentre } from '../model/cost-centre.js';
-import { individualWeight, type Metric } from '../analyze/metric.js';
+import { nodeWeight, type MetricName } from '../model/metric.js';
 
 const BATCH_CHARS = 1 << 20;
 
@@ -20,7 +20,7 @@ interface Frame {
  * out as one line without holding every stack string in memory; a stack's text is only
  * built for the lines printed.
  */
-export function* foldedStacks(root: CallTreeNode, metric: Metric): Generator<string> {
+export function* foldedStacks(root: CallTreeNode, metric: MetricName): Generator<string> {
   const names = new Map<CostCentre, string>();
   const nameOf = (costCentre: CostCentre): string => {
     let name = names.get(costCentre);
@@ -39,7 +39,7 @@ export function* foldedStacks(root: CallTreeNode, metric: Metric): Generator<str
     path.length = frame.depth;
     path.push(frame.name);
     let weight = 0;
-    for (const node of frame.nodes) weight += individualWeight(node, metric);
+    for (const node of frame.nodes) weight += nodeWeight(node, metric);
     if (weight > 0) {
       batch += `${path.join(';')} ${weight}\n`;
       if (batch.length >= BATCH_CHARS) {

@@ -1,6 +1,5 @@
 // How a metric over runs is shown, in aggregate and compare tables alike: the median and
 // the larger distance from it to a bound of its confidence interval (benchstat's `± x%`).
-import type { RunMetric } from '../analyze/aggregate.js';
 
 export interface MedianInterval {
   n: number;
@@ -9,25 +8,18 @@ export interface MedianInterval {
   ciHigh: number;
 }
 
-export const METRIC_TITLES: Record<RunMetric, string> = { timePct: '%time', allocPct: '%alloc', entries: 'entries', ticks: 'ticks', bytes: 'bytes' };
-
-/** Percentages get one decimal, counts none. */
-export function metricDigits(metric: RunMetric): number {
-  return metric === 'timePct' || metric === 'allocPct' ? 1 : 0;
-}
-
 /** The larger distance from the median to a CI bound, in percent of the median; null when the median is 0. */
 export function relativeSpreadPct(summary: MedianInterval): number | null {
   if (summary.median === 0) return null;
   return (Math.max(summary.median - summary.ciLow, summary.ciHigh - summary.median) / Math.abs(summary.median)) * 100;
 }
 
-/** `38.3 ± 3%`; a zero median shows its spread in the metric's own units (`0.0 ± 0.4`). */
-export function medianWithSpread(summary: MedianInterval, digits: number): string {
-  const centre = summary.median.toFixed(digits);
+/** `38.3 ms ± 3%`; a zero median shows its spread in the metric's own units (`0 B ± 4.0 KiB`). */
+export function medianWithSpread(summary: MedianInterval, format: (value: number) => string): string {
+  const centre = format(summary.median);
   if (summary.n < 2) return centre;
   const relative = relativeSpreadPct(summary);
   if (relative !== null) return `${centre} ± ${Math.round(relative)}%`;
   const spread = Math.max(summary.median - summary.ciLow, summary.ciHigh - summary.median);
-  return spread === 0 ? `${centre} ± 0%` : `${centre} ± ${spread.toFixed(digits)}`;
+  return spread === 0 ? `${centre} ± 0%` : `${centre} ± ${format(spread)}`;
 }

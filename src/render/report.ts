@@ -1,6 +1,6 @@
 // `ghcprof report`: ranked cost centres and, on request, the pruned call tree.
 import type { CostCentreTotals, Grouping } from '../analyze/cost-centre-totals.js';
-import type { Metric } from '../analyze/metric.js';
+import type { AmountMetric } from '../model/metric.js';
 import type { TreeViewRow } from '../analyze/tree-view.js';
 import type { Profile } from '../model/profile.js';
 import { formatWarning } from '../model/diagnostic.js';
@@ -11,7 +11,7 @@ import { renderTable, type Column, type Table, type TableFormat } from './table.
 export interface ReportContent {
   profile: Profile;
   grouping: Grouping;
-  sort: Metric;
+  sort: AmountMetric;
   /** Ranked rows, already cut to --top. */
   totals: CostCentreTotals[];
   /** Total number of rows before the cut. */
@@ -22,10 +22,19 @@ export interface ReportContent {
 const left = (title: string): Column => ({ title, align: 'left' });
 const right = (title: string): Column => ({ title, align: 'right' });
 
-/** Which columns the profile can fill: eventlog samples have no alloc or entries; -p has no exact counts. */
-function availableColumns(profile: Profile): { entries: boolean; alloc: boolean; ticks: boolean; bytes: boolean } {
+/**
+ * Which columns the profile can fill: eventlog samples have no alloc or entries. `-p` ticks
+ * and bytes are estimates reconciled to GHC's totals: shown, marked `≈` in text.
+ */
+function availableColumns(profile: Profile): { entries: boolean; alloc: boolean; ticks: boolean; bytes: boolean; estimated: boolean } {
   const { ticks, bytes, entries } = profile.measures;
-  return { entries: entries !== 'absent', alloc: bytes !== 'absent', ticks: ticks === 'exact', bytes: bytes === 'exact' };
+  return { entries: entries !== 'absent', alloc: bytes !== 'absent', ticks: ticks !== 'absent', bytes: bytes !== 'absent', estimated: ticks === 'approximate' || bytes === 'approximate' };
+}
+
+/** A count cell: `≈` before estimates in text; machine formats carry the flag in JSON instead. */
+function amountFormatter(has: ReturnType<typeof availableColumns>, machine: boolean): (value: number) => string {
+  if (machine) return formatPlainCount;
+  return has.estimated ? (value) => `≈${formatCount(value)}` : formatCount;
 }
 
 /** A column with the function that fills it, kept only when `shown`. */
@@ -39,6 +48,7 @@ function buildTable<Row>(rows: readonly Row[], columns: ReadonlyArray<CellColumn
 function totalsTable(content: ReportContent, machine: boolean): Table {
   const has = availableColumns(content.profile);
   const count = machine ? formatPlainCount : formatCount;
+  const amount = amountFormatter(has, machine);
   const byCostCentre = content.grouping === 'cost-centre';
   const nameTitle = byCostCentre ? 'COST CENTRE' : content.grouping === 'module' ? 'MODULE' : 'FILE';
   return buildTable<CostCentreTotals>(content.totals, [
@@ -49,8 +59,8 @@ function totalsTable(content: ReportContent, machine: boolean): Table {
     [right('entries'), (row) => count(row.entries), has.entries],
     [right('%time'), (row) => formatPct(row.timePct), true],
     [right('%alloc'), (row) => formatPct(row.allocPct), has.alloc],
-    [right('ticks'), (row) => count(row.ticks), has.ticks],
-    [right('bytes'), (row) => count(row.bytes), has.bytes],
+    [right('ticks'), (row) => amount(row.ticks), has.ticks],
+    [right('bytes'), (row) => amount(row.bytes), has.bytes],
     [right('inh %time'), (row) => formatPct(row.inheritedTimePct), true],
     [right('inh %alloc'), (row) => formatPct(row.inheritedAllocPct), has.alloc],
   ]);
@@ -59,6 +69,7 @@ function totalsTable(content: ReportContent, machine: boolean): Table {
 function treeTable(content: ReportContent, rows: TreeViewRow[], machine: boolean): Table {
   const has = availableColumns(content.profile);
   const count = machine ? formatPlainCount : formatCount;
+  const amount = amountFormatter(has, machine);
   // Only text reports number their stacks (JSON and eventlogs have no `no.` column).
   const numbered = rows.some((row) => row.node.stackId !== null);
   // Text shows depth by indentation, like GHC; machine formats get a depth column instead.
@@ -73,8 +84,8 @@ function treeTable(content: ReportContent, rows: TreeViewRow[], machine: boolean
     [right('%alloc'), (row) => formatPct(row.allocPct), has.alloc],
     [right('inh %time'), (row) => formatPct(row.inheritedTimePct), true],
     [right('inh %alloc'), (row) => formatPct(row.inheritedAllocPct), has.alloc],
-    [right('ticks'), (row) => count(row.node.ticks), has.ticks],
-    [right('bytes'), (row) => count(row.node.bytes), has.bytes],
+    [right('ticks'), (row) => amount(row.node.ticks), has.ticks],
+    [right('bytes'), (row) => amount(row.node.bytes), has.bytes],
   ]);
 }
 
@@ -126,6 +137,7 @@ export function reportJson(content: ReportContent): object {
       allocPct: has.alloc ? row.allocPct : null,
       ticks: has.ticks ? row.ticks : null,
       bytes: has.bytes ? row.bytes : null,
+      estimated: has.estimated,
       inheritedTimePct: row.inheritedTimePct,
       inheritedAllocPct: has.alloc ? row.inheritedAllocPct : null,
     })),
@@ -145,6 +157,7 @@ export function reportJson(content: ReportContent): object {
             inheritedAllocPct: row.inheritedAllocPct,
             ticks: has.ticks ? row.node.ticks : null,
             bytes: has.bytes ? row.node.bytes : null,
+            estimated: has.estimated,
           })),
         }),
     warnings: content.profile.warnings.map(formatWarning),

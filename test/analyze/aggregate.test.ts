@@ -7,19 +7,37 @@ import { findRunOutliers, summariseRows, summariseRunMetrics } from '../../src/a
 import { meanProfile } from '../../src/analyze/mean-profile.js';
 import { collectRuns } from '../../src/cli/collect-runs.js';
 import { loadRuns } from '../../src/cli/load-runs.js';
+import type { RunRecord } from '../../src/model/run-set.js';
 import { readSample, samplePath } from '../support/samples.js';
 import { readSimpleReport } from '../support/simple-prof.js';
 
 const buildA = Array.from({ length: 8 }, (_, i) => `interp/a/run-${i + 1}.prof`);
 
-/** Per cost centre (module.label) summed individual %time of one run, read naively from the file. */
-function timePctByCostCentre(file: string): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const row of readSimpleReport(readSample(file)).rows) {
+/**
+ * Per cost centre (module.label) of one `-p` run, read naively from the file: ticks summed
+ * over its call sites. Below 1000 ticks a tick is more than 0.1% of the run, so each row's
+ * one-decimal %time admits exactly one integer, round(%time × total / 100); the tick
+ * interval turns ticks into seconds. Also the row count per centre and the run's totals.
+ */
+function ticksByCostCentre(file: string): { ticks: Map<string, number>; sites: Map<string, number>; allocPct: Map<string, number>; totalTicks: number; totalAllocBytes: number; secondsPerTick: number } {
+  const report = readSimpleReport(readSample(file));
+  expect(report.hasTicksColumns).toBe(false);
+  expect(report.totalTicks).toBeLessThan(1000);
+  const ticks = new Map<string, number>();
+  const sites = new Map<string, number>();
+  const allocPct = new Map<string, number>();
+  let sum = 0;
+  for (const row of report.rows) {
     const key = `${row.module}.${row.label}`;
-    sums.set(key, (sums.get(key) ?? 0) + row.individualTimePct);
+    const rowTicks = Math.round((row.individualTimePct * report.totalTicks) / 100);
+    sum += rowTicks;
+    ticks.set(key, (ticks.get(key) ?? 0) + rowTicks);
+    sites.set(key, (sites.get(key) ?? 0) + 1);
+    allocPct.set(key, (allocPct.get(key) ?? 0) + row.individualAllocPct);
   }
-  return sums;
+  // The naive reading is sound: the rows' ticks add up to the header's total.
+  expect(sum).toBe(report.totalTicks);
+  return { ticks, sites, allocPct, totalTicks: report.totalTicks, totalAllocBytes: report.totalAllocBytes, secondsPerTick: report.tickIntervalUs / 1e6 };
 }
 
 function median(values: number[]): number {
@@ -29,23 +47,41 @@ function median(values: number[]): number {
 }
 
 describe('aggregate of runs', () => {
-  it('8 runs of build a: n, mean and median of %time per cost centre match a recomputation from the files', async () => {
+  it('8 runs of build a: n, mean and median of time in seconds (ticks × interval) and time-share per cost centre match a recomputation from the files', async () => {
     const loaded = await loadRuns(await collectRuns(buildA.map(samplePath)));
     const rows = summariseRows(loaded.aggregator, loaded.aggregator.rows('cost-centre'));
-    const perRun = buildA.map(timePctByCostCentre);
-    const names = new Set(perRun.flatMap((run) => [...run.keys()]));
+    const raw = new Map(loaded.aggregator.rows('cost-centre').map((row) => [`${row.module}.${row.label}`, row]));
+    const perRun = buildA.map(ticksByCostCentre);
+    const names = new Set(perRun.flatMap((run) => [...run.ticks.keys()]));
     expect(rows).toHaveLength(names.size);
+    const check = (summary: { n: number; mean: number; median: number; min: number; max: number } | undefined, values: number[]): void => {
+      expect(summary!.n).toBe(8);
+      expect(summary!.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / 8, 9);
+      expect(summary!.median).toBeCloseTo(median(values), 9);
+      expect(summary!.min).toBeCloseTo(Math.min(...values), 9);
+      expect(summary!.max).toBeCloseTo(Math.max(...values), 9);
+    };
     for (const name of names) {
-      const values = perRun.map((run) => run.get(name) ?? 0);
       const row = rows.find((candidate) => `${candidate.module}.${candidate.label}` === name)!;
-      const time = row.metrics.timePct!;
-      expect(time.n).toBe(8);
-      expect(time.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / 8, 9);
-      expect(time.median).toBeCloseTo(median(values), 9);
-      expect(time.min).toBeCloseTo(Math.min(...values), 9);
-      expect(time.max).toBeCloseTo(Math.max(...values), 9);
+      // Amounts: seconds. A centre absent from a run counts as zero there.
+      check(row.metrics.time, perRun.map((run) => (run.ticks.get(name) ?? 0) * run.secondsPerTick));
+      // Shares: percent of the run's program ticks (a -p header counts program costs only).
+      check(row.metrics['time-share'], perRun.map((run) => ((run.ticks.get(name) ?? 0) / run.totalTicks) * 100));
+      // Bytes are estimates: every row within its printed %alloc, ±0.05% of the run's total.
+      const alloc = loaded.aggregator.metricValues(raw.get(name)!.values, 'alloc');
+      expect(alloc).toHaveLength(8);
+      alloc.forEach((bytes, i) => {
+        const run = perRun[i]!;
+        const sites = run.sites.get(name) ?? 0;
+        expect(Math.abs(bytes - ((run.allocPct.get(name) ?? 0) * run.totalAllocBytes) / 100)).toBeLessThanOrEqual(sites * 0.0005 * run.totalAllocBytes + 1);
+      });
     }
-    expect(loaded.aggregator.exactTicks).toBe(false);
+    expect(loaded.aggregator.isEstimated('time')).toBe(true);
+    expect(loaded.aggregator.isEstimated('alloc')).toBe(true);
+    expect(loaded.aggregator.isEstimated('entries')).toBe(false);
+    expect(loaded.aggregator.unavailableReason('time')).toBeNull();
+    expect([...loaded.aggregator.kinds]).toEqual([['-p', 8]]);
+    expect(loaded.aggregator.programs).toEqual(['interp']);
   });
 
   it('per call stack: a stack absent from a run counts as zero there', async () => {
@@ -98,22 +134,45 @@ describe('aggregate of runs', () => {
     const loaded = await loadRuns(await collectRuns(files));
     const outliers = findRunOutliers(loaded.aggregator.runs);
     expect(outliers.map((outlier) => [outlier.run, outlier.metric])).toEqual([[4, 'total ticks']]);
-    expect(summariseRows(loaded.aggregator, loaded.aggregator.rows('cost-centre'))[0]!.metrics.timePct!.n).toBe(8);
+    expect(summariseRows(loaded.aggregator, loaded.aggregator.rows('cost-centre'))[0]!.metrics.time!.n).toBe(8);
     expect(findRunOutliers((await loadRuns(await collectRuns(buildA.map(samplePath)))).aggregator.runs)).toEqual([]);
   });
 
-  it('the mean profile is a Profile whose ticks are the runs\' mean', async () => {
+  it('the mean profile is a Profile whose ticks and bytes are the runs\' mean', async () => {
     const files = ['interp/a/detailed-P.prof', 'interp/b/detailed-P.prof'];
     const aggregator = new RunAggregator(2);
     const { readProfText } = await import('../../src/parse/prof-text.js');
     for (const file of files) {
       const profile = await readProfText([readSample(file)], file);
-      aggregator.addRun(profile, { source: file, runDirectory: null, node: null, totals: { timeSecs: null, ticks: profile.metadata.totalTicks, allocBytes: profile.metadata.totalAllocBytes }, stats: {} });
+      const { metadata } = profile;
+      const record: RunRecord = {
+        source: file,
+        runDirectory: null,
+        node: null,
+        format: metadata.format,
+        formatDetail: '-P',
+        program: metadata.program,
+        measures: profile.measures,
+        // -P headers count program costs only: they are the program totals.
+        totals: {
+          timeSecs: metadata.totalTimeSecs,
+          ticks: metadata.totalTicks,
+          allocBytes: metadata.totalAllocBytes,
+          secondsPerTick: metadata.tickIntervalUs === null ? null : metadata.tickIntervalUs / 1e6,
+          systemTicks: null,
+          systemBytes: null,
+        },
+        stats: {},
+      };
+      aggregator.addRun(profile, record);
     }
     const mean = meanProfile(aggregator, 'two builds');
-    const totals = files.map((file) => readSimpleReport(readSample(file)).totalTicks);
-    expect(mean.root!.inheritedTicks).toBeCloseTo((totals[0]! + totals[1]!) / 2, 9);
+    const reports = files.map((file) => readSimpleReport(readSample(file)));
+    expect(reports.every((report) => report.hasTicksColumns)).toBe(true);
+    expect(mean.root!.inheritedTicks).toBeCloseTo((reports[0]!.totalTicks + reports[1]!.totalTicks) / 2, 9);
+    expect(mean.root!.inheritedBytes).toBeCloseTo((reports[0]!.totalAllocBytes + reports[1]!.totalAllocBytes) / 2, 3);
     expect(mean.metadata.format).toBe('aggregate');
     expect(mean.measures.ticks).toBe('exact');
+    expect(mean.measures.bytes).toBe('exact');
   });
 });

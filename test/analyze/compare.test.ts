@@ -1,78 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareBuilds, significantRegressions, type CompareOptions } from '../../src/analyze/compare.js';
+import type { RunAggregator } from '../../src/analyze/aggregate.js';
+import { compareBuilds, significantRegressions, type CompareOptions, type Comparison } from '../../src/analyze/compare.js';
 import { manifestDiff } from '../../src/analyze/manifest-diff.js';
 import { matchRows } from '../../src/analyze/row-matching.js';
 import { collectRuns } from '../../src/cli/collect-runs.js';
 import { loadRuns } from '../../src/cli/load-runs.js';
-import { readSample, samplePath } from '../support/samples.js';
+import { projectRoot, readSample, samplePath } from '../support/samples.js';
 import { readSimpleReport } from '../support/simple-prof.js';
 
 const runsOf = (build: string, numbers: number[]): string[] => numbers.map((n) => samplePath(`interp/${build}/run-${n}.prof`));
 const all = [1, 2, 3, 4, 5, 6, 7, 8];
-const options: CompareOptions = { grouping: 'cost-centre', metrics: ['timePct', 'allocPct', 'entries'], alpha: 0.05, correction: 'holm', minPct: 0.5 };
+const options: CompareOptions = { grouping: 'cost-centre', metrics: ['time', 'alloc', 'entries'], alpha: 0.05, correction: 'holm', minPct: 0.5 };
 
-async function aggregate(paths: string[]) {
+async function aggregate(paths: string[]): Promise<RunAggregator> {
   return (await loadRuns(await collectRuns(paths))).aggregator;
 }
 
-describe('compare builds', () => {
-  it('build a vs b: Main.eval %time up and Main.simplify entries about x3, both significant', async () => {
+const row = (comparison: Comparison, label: string, metric: string) => comparison.rows.find((candidate) => candidate.module === 'Main' && candidate.label === label && candidate.metric === metric)!;
+const total = (comparison: Comparison, metric: string) => comparison.totals.find((candidate) => candidate.metric === metric)!;
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 === 0 ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+};
+
+function ghcprof(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'bin/ghcprof.js'), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('compare builds on amounts', () => {
+  it('interp a -> b: eval time and alloc, and the run totals, are significant regressions; simplify entries x2.86', async () => {
     const comparison = compareBuilds(await aggregate(runsOf('a', all)), await aggregate(runsOf('b', all)), options);
-    const evalTime = comparison.rows.find((row) => row.module === 'Main' && row.label === 'eval' && row.metric === 'timePct')!;
-    expect(evalTime.significant).toBe(true);
-    expect(evalTime.deltaPct!).toBeGreaterThan(0);
-    const simplify = comparison.rows.find((row) => row.label === 'simplify' && row.metric === 'entries')!;
+    for (const metric of ['time', 'alloc']) {
+      const evalRow = row(comparison, 'eval', metric);
+      expect(evalRow.significant, `eval ${metric}`).toBe(true);
+      expect(evalRow.deltaPct!).toBeGreaterThan(20);
+      const runTotal = total(comparison, metric);
+      expect(runTotal.significant, `total ${metric}`).toBe(true);
+      expect(runTotal.deltaPct!).toBeGreaterThan(10);
+    }
+    // Totals recomputed from the headers: median alloc of each build.
+    const allocs = (build: string): number[] => all.map((n) => readSimpleReport(readSample(`interp/${build}/run-${n}.prof`)).totalAllocBytes);
+    expect(total(comparison, 'alloc').base.median).toBe(median(allocs('a')));
+    expect(total(comparison, 'alloc').next.median).toBe(median(allocs('b')));
+    // Time totals are ticks × the tick interval (1000 us in these files).
+    const ticks = (build: string): number[] => all.map((n) => readSimpleReport(readSample(`interp/${build}/run-${n}.prof`)).totalTicks);
+    expect(total(comparison, 'time').next.median).toBeCloseTo(median(ticks('b')) * 1e-3, 12);
+
+    const simplify = row(comparison, 'simplify', 'entries');
     expect(simplify.significant).toBe(true);
-    // The ratio, recomputed from the files: summed entries of simplify per run, medians of both builds.
     const entries = (build: string): number[] =>
-      all.map((n) => readSimpleReport(readSample(`interp/${build}/run-${n}.prof`)).rows.filter((row) => row.label === 'simplify').reduce((sum, row) => sum + row.entries, 0));
-    const median = (values: number[]): number => [...values].sort((a, b) => a - b).slice(3, 5).reduce((a, b) => a + b) / 2;
+      all.map((n) =>
+        readSimpleReport(readSample(`interp/${build}/run-${n}.prof`))
+          .rows.filter((candidate) => candidate.label === 'simplify')
+          .reduce((sum, candidate) => sum + candidate.entries, 0),
+      );
     const ratio = median(entries('b')) / median(entries('a'));
-    expect(ratio).toBeGreaterThan(2.5);
-    expect(ratio).toBeLessThan(3.5);
+    expect(ratio.toFixed(2)).toBe('2.86');
     expect(1 + simplify.deltaPct! / 100).toBeCloseTo(ratio, 9);
-    // b's SRC moved one line down: matched by module and label anyway, nothing added or removed.
-    expect(evalTime.baseSrc).toBe('Interp.hs:(67,1)-(83,35)');
-    expect(evalTime.src).toBe('Interp.hs:(68,1)-(84,35)');
+    // b's SRC moved one line down: matched by module and label anyway.
+    expect(row(comparison, 'eval', 'time').baseSrc).toBe('Interp.hs:(67,1)-(83,35)');
     expect(comparison.added).toEqual([]);
     expect(comparison.removed).toEqual([]);
+  });
+
+  it('interp a -> b: cost centres whose bytes did not change are not called improvements, though their shares fell', async () => {
+    const comparison = compareBuilds(await aggregate(runsOf('a', all)), await aggregate(runsOf('b', all)), options);
+    for (const label of ['lexeme', 'symbol', 'expr.term', 'expr.app']) {
+      const alloc = row(comparison, label, 'alloc');
+      expect(alloc.significant, `${label} alloc`).toBe(false);
+      // The amounts agree within GHC's print precision (a share of 0.1% of the run)...
+      expect(Math.abs(alloc.deltaPct!), label).toBeLessThan(2);
+    }
+    // ...while the share the old comparison tested did drop by far more (recomputed from the files).
+    const share = (build: string): number => median(all.map((n) => readSimpleReport(readSample(`interp/${build}/run-${n}.prof`)).rows.filter((r) => r.label === 'lexeme').reduce((sum, r) => sum + r.individualAllocPct, 0)));
+    expect(share('b') / share('a')).toBeLessThan(0.9);
+  });
+
+  it('b -> a: nothing regressed, so --fail-on-regression 10 passes', async () => {
+    const comparison = compareBuilds(await aggregate(runsOf('b', all)), await aggregate(runsOf('a', all)), options);
+    expect(significantRegressions(comparison, 10)).toEqual([]);
+    expect(row(comparison, 'eval', 'time').significant).toBe(true);
+    expect(row(comparison, 'eval', 'time').deltaPct!).toBeLessThan(0);
+    const cli = ghcprof(['compare', '--base', ...runsOf('b', all), '--new', ...runsOf('a', all), '--fail-on-regression', '10']);
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const forward = ghcprof(['compare', '--base', ...runsOf('a', all), '--new', ...runsOf('b', all), '--fail-on-regression', '10']);
+    expect(forward.status).toBe(1);
+    expect(forward.stderr).toMatch(/total time: \+\d+\.\d% \(p<0\.001 n=8\+8\)/);
+  });
+
+  it('the mixed folders (-p, -P, -pj runs) still find the eval time regression, and say the formats differ', async () => {
+    const base = await aggregate([samplePath('interp/a')]);
+    const next = await aggregate([samplePath('interp/b')]);
+    expect([...base.kinds.keys()].sort()).toEqual(['-P', '-p', '-pj']);
+    const comparison = compareBuilds(base, next, options);
+    expect(row(comparison, 'eval', 'time').significant).toBe(true);
+    expect(row(comparison, 'eval', 'time').deltaPct!).toBeGreaterThan(20);
+    expect(comparison.formatNote).toMatch(/formats differ .*like with like/);
+    for (const label of ['lexeme', 'symbol', 'expr.term', 'expr.app']) expect(row(comparison, label, 'alloc').significant, label).toBe(false);
   });
 
   it('odd vs even runs of build a (no real change) flag at most 5% of the tested rows', async () => {
     const odd = await aggregate(runsOf('a', [1, 3, 5, 7]));
     const even = await aggregate(runsOf('a', [2, 4, 6, 8]));
-    // Without correction some rows can reach p < 0.05 by chance: the bound is not vacuous.
     for (const correction of ['holm', 'bh', 'none'] as const) {
       for (const grouping of ['cost-centre', 'stack', 'module'] as const) {
         const comparison = compareBuilds(odd, even, { ...options, grouping, correction });
         expect(comparison.tested).toBeGreaterThan(grouping === 'module' ? 0 : 10);
-        const flagged = comparison.rows.filter((row) => row.significant).length;
+        const flagged = comparison.rows.filter((candidate) => candidate.significant).length;
         expect(flagged / comparison.tested, `${grouping} ${correction}`).toBeLessThanOrEqual(0.05);
       }
     }
+    // Without correction some rows reach p < 0.05 by chance: the bound is not vacuous.
     const raw = compareBuilds(odd, even, { ...options, grouping: 'stack', correction: 'none' });
-    expect(raw.rows.some((row) => row.p !== null && row.p < 0.05)).toBe(true);
+    expect(raw.rows.some((candidate) => candidate.p !== null && candidate.p < 0.05)).toBe(true);
   });
 
-  it('one run per side: raw deltas, no p-values, and how many runs significance needs', async () => {
+  it('one run per side: raw changes, untested, and how many runs significance needs', async () => {
     const comparison = compareBuilds(await aggregate(runsOf('a', [1])), await aggregate(runsOf('b', [1])), options);
     expect(comparison.rows.length).toBeGreaterThan(0);
-    expect(comparison.rows.every((row) => row.p === null && !row.significant)).toBe(true);
+    expect(comparison.rows.every((candidate) => candidate.p === null && !candidate.significant)).toBe(true);
+    expect(comparison.totals.every((candidate) => candidate.p === null)).toBe(true);
     expect(comparison.runsNeededForSignificance).toBe(4);
-    expect(comparison.rows.find((row) => row.label === 'eval' && row.metric === 'timePct')!.deltaPct).not.toBeNull();
+    expect(row(comparison, 'eval', 'time').deltaPct).not.toBeNull();
+    const cli = ghcprof(['compare', samplePath('interp/a/run-1.prof'), samplePath('interp/b/run-1.prof'), '--fail-on-regression', '10']);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(/^ghcprof: --fail-on-regression: nothing could be tested/);
+    const text = ghcprof(['compare', samplePath('interp/a/run-1.prof'), samplePath('interp/b/run-1.prof')]);
+    expect(text.stdout).toMatch(/eval +Main .* \+\d+\.\d% untested \(n=1\+1/);
   });
 
-  it('regressions above a threshold are the significant increases', async () => {
+  it('shares stay available, labelled as shares', async () => {
+    const comparison = compareBuilds(await aggregate(runsOf('a', all)), await aggregate(runsOf('b', all)), { ...options, metrics: ['alloc-share'] });
+    // The old, misleading reading: lexeme's share of a grown run fell.
+    expect(row(comparison, 'lexeme', 'alloc-share').deltaPct!).toBeLessThan(-10);
+    const cli = ghcprof(['compare', samplePath('interp/a'), samplePath('interp/b'), '--metric', 'alloc-share', '--top', '3']);
+    expect(cli.stdout).toContain('COST CENTRE (%alloc)');
+  });
+
+  it('rows are ordered by significance, then by the absolute change in the metric unit', async () => {
     const comparison = compareBuilds(await aggregate(runsOf('a', all)), await aggregate(runsOf('b', all)), options);
-    const regressions = significantRegressions(comparison, 20);
-    expect(regressions.map((row) => `${row.label} ${row.metric}`)).toEqual(expect.arrayContaining(['eval timePct', 'simplify entries']));
-    for (const row of regressions) expect(row.deltaPct!).toBeGreaterThan(20);
-    expect(significantRegressions(comparison, 10_000)).toEqual([]);
+    for (const metric of options.metrics) {
+      const rows = comparison.rows.filter((candidate) => candidate.metric === metric);
+      for (let i = 1; i < rows.length; i++) {
+        const [before, after] = [rows[i - 1]!, rows[i]!];
+        if (before.significant === after.significant) expect(Math.abs(before.change)).toBeGreaterThanOrEqual(Math.abs(after.change));
+        else expect(before.significant).toBe(true);
+      }
+    }
+  });
+
+  it('usage errors: a metric a side cannot provide, runs of different programs', () => {
+    const eventlog = ghcprof(['compare', samplePath('interp/a/time.eventlog'), samplePath('interp/b/time.eventlog'), '--metric', 'alloc']);
+    expect(eventlog.status).toBe(2);
+    expect(eventlog.stderr).toMatch(/^ghcprof: --metric alloc: the base build cannot provide it: no run records allocation/);
+    expect(eventlog.stderr.trim().split('\n')).toHaveLength(1);
+    const programs = ghcprof(['compare', samplePath('interp/a/run-1.prof'), samplePath('ledger/run-1.prof')]);
+    expect(programs.status).toBe(2);
+    expect(programs.stderr).toMatch(/different programs \(base: interp; new: ledger\).*--allow-different-programs/);
+    expect(ghcprof(['compare', samplePath('interp/a/run-1.prof'), samplePath('ledger/run-1.prof'), '--allow-different-programs']).status).toBe(0);
+  });
+
+  it('--only-significant and --regressions filter rows; JSON carries totals and rows with every field', () => {
+    const result = ghcprof(['compare', samplePath('interp/a'), samplePath('interp/b'), '--format', 'json', '--regressions']);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as { totals: Array<Record<string, unknown>>; rows: Array<Record<string, unknown>> };
+    expect(json.totals.map((entry) => entry['metric'])).toEqual(['time', 'alloc']);
+    expect(json.rows.length).toBeGreaterThan(0);
+    for (const entry of json.rows) {
+      expect(entry).toMatchObject({ significant: true });
+      expect(entry['change'] as number).toBeGreaterThan(0);
+      for (const key of ['metric', 'module', 'label', 'base', 'new', 'deltaPct', 'p', 'pAdjusted', 'significant', 'estimated']) expect(entry, key).toHaveProperty(key);
+      expect(Object.keys(entry['base'] as object)).toEqual(expect.arrayContaining(['n', 'median', 'ciLow', 'ciHigh']));
+    }
+    const significant = JSON.parse(ghcprof(['compare', samplePath('interp/a'), samplePath('interp/b'), '--format', 'json', '--only-significant']).stdout) as typeof json;
+    expect(significant.rows.length).toBeGreaterThanOrEqual(json.rows.length);
+    expect(significant.rows.every((entry) => entry['significant'] === true)).toBe(true);
   });
 
   it('matches same-named cost centres by SRC, then in source order, and reports the rest', () => {
-    const row = (label: string, src: string) => ({ key: `M\u0000${label}\u0000${src}`, label, module: 'M', src, values: new Float64Array(5) });
-    const matches = matchRows([row('f', 'A.hs:10:1'), row('f', 'A.hs:20:1'), row('g', 'A.hs:5:1')], [row('f', 'A.hs:11:1'), row('f', 'A.hs:21:1'), row('f', 'A.hs:30:1'), row('h', 'A.hs:1:1')]);
+    const aggregateRow = (label: string, src: string) => ({ key: `M\u0000${label}\u0000${src}`, label, module: 'M', src, values: new Float64Array(5) });
+    const matches = matchRows(
+      [aggregateRow('f', 'A.hs:10:1'), aggregateRow('f', 'A.hs:20:1'), aggregateRow('g', 'A.hs:5:1')],
+      [aggregateRow('f', 'A.hs:11:1'), aggregateRow('f', 'A.hs:21:1'), aggregateRow('f', 'A.hs:30:1'), aggregateRow('h', 'A.hs:1:1')],
+    );
     const pairs = matches.map((match) => `${match.base?.src ?? '-'} => ${match.next?.src ?? '-'}`);
     expect(pairs).toEqual(expect.arrayContaining(['A.hs:10:1 => A.hs:11:1', 'A.hs:20:1 => A.hs:21:1', '- => A.hs:30:1', 'A.hs:5:1 => -', '- => A.hs:1:1']));
     expect(pairs).toHaveLength(5);

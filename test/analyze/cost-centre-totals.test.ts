@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { costCentreTotals } from '../../src/analyze/cost-centre-totals.js';
+import { costCentreTotals, profileTotals } from '../../src/analyze/cost-centre-totals.js';
 import { rankTotals } from '../../src/analyze/ranking.js';
 import { treeView } from '../../src/analyze/tree-view.js';
 import { parseProfJson } from '../../src/parse/prof-json.js';
 import { parseProfText } from '../../src/parse/prof-text.js';
+import { separateSystemCosts } from '../../src/parse/separate-system-costs.js';
 import { readSample } from '../support/samples.js';
 import { readSimpleReport } from '../support/simple-prof.js';
 
@@ -11,15 +12,23 @@ describe('cost centres summed over call sites', () => {
   it('-pa: ticks and bytes per cost centre equal every row of GHC flat table', async () => {
     // With -pa GHC lists every cost centre in the flat table, aggregated over its stacks
     // (formats-reference.md §1.4): an independent answer for every row we compute.
-    const profile = await parseProfText(readSample('ledger/all-pa.prof'), 'x');
+    const profile = separateSystemCosts(await parseProfText(readSample('ledger/all-pa.prof'), 'x'));
     const totals = new Map(costCentreTotals(profile, 'cost-centre').map((row) => [`${row.module} ${row.label} ${row.src}`, row]));
     expect(profile.printedFlatTable.length).toBeGreaterThan(100);
     let matched = 0;
+    let system = 0;
     for (const printed of profile.printedFlatTable) {
       const row = totals.get(`${printed.module} ${printed.label} ${printed.src}`);
-      // System cost centres (GC, IDLE, ...) are listed under -pa but have no stack in -p's tree.
       if (row === undefined) {
-        expect(printed.ticks, `${printed.module}.${printed.label}`).toBe(0);
+        // System cost centres (GC, IDLE, ...) are listed under -pa; their stacks are kept apart, in profile.system.
+        const centre = profile.system!.centres.find((entry) => entry.module === printed.module && entry.label === printed.label);
+        if (centre !== undefined) {
+          expect(centre, `${printed.module}.${printed.label}`).toMatchObject({ ticks: printed.ticks, bytes: printed.bytes });
+          system++;
+        } else {
+          // -pa lists every registered centre, also those no stack ever entered.
+          expect([printed.ticks, printed.bytes], `${printed.module}.${printed.label}`).toEqual([0, 0]);
+        }
         continue;
       }
       expect(row.ticks, `${printed.module}.${printed.label}`).toBe(printed.ticks);
@@ -27,19 +36,30 @@ describe('cost centres summed over call sites', () => {
       matched++;
     }
     expect(matched).toBeGreaterThan(100);
+    expect(system).toBe(profile.system!.centres.length);
   });
 
   for (const file of ['interp/a/detailed-P.prof', 'real/llelf__flamingra__pandoc.prof', 'real/roboguy13__digit-recog__Main.prof']) {
     it(`${file}: the flat table's rows (>= 1%) match our sums, percentages to GHC's rounding`, async () => {
-      const profile = await parseProfText(readSample(file), file);
+      const profile = separateSystemCosts(await parseProfText(readSample(file), file));
       const totals = costCentreTotals(profile, 'cost-centre');
       const byName = new Map(totals.map((row) => [`${row.module} ${row.label} ${row.src}`, row]));
+      // Our shares are of the program's totals; GHC's -pa rows are of totals that include the
+      // system centres: scale ours back to GHC's denominator to compare.
+      const program = profileTotals(profile);
+      const toHeaderTicks = program.ticks / profile.metadata.totalTicks!;
+      const toHeaderBytes = program.bytes / profile.metadata.totalAllocBytes!;
       for (const printed of profile.printedFlatTable) {
         const row = byName.get(`${printed.module} ${printed.label} ${printed.src}`);
-        if (row === undefined) continue; // system cost centres under -pa
+        if (row === undefined) {
+          // system cost centres under -pa, kept apart (or centres no stack entered)
+          const centre = profile.system?.centres.find((entry) => entry.module === printed.module && entry.label === printed.label);
+          expect(centre?.ticks ?? 0).toBe(printed.ticks);
+          continue;
+        }
         expect(row.ticks).toBe(printed.ticks);
-        expect(Math.abs(row.timePct - printed.timePct)).toBeLessThanOrEqual(0.05 + 1e-9);
-        expect(Math.abs(row.allocPct - printed.allocPct)).toBeLessThanOrEqual(0.05 + 1e-9);
+        expect(Math.abs(row.timePct * toHeaderTicks - printed.timePct)).toBeLessThanOrEqual(0.05 + 1e-9);
+        expect(Math.abs(row.allocPct * toHeaderBytes - printed.allocPct)).toBeLessThanOrEqual(0.05 + 1e-9);
       }
     });
   }
@@ -56,22 +76,24 @@ describe('cost centres summed over call sites', () => {
 
   it('inherited cost counts a recursive subtree once', async () => {
     // In the interpreter, `eval` calls itself: its inherited time must not exceed 100%.
-    const profile = parseProfJson(readSample('interp/a/run-1.json.prof'), 'x');
+    const profile = separateSystemCosts(parseProfJson(readSample('interp/a/run-1.json.prof'), 'x'));
     for (const row of costCentreTotals(profile, 'cost-centre')) {
       expect(row.inheritedTicks).toBeLessThanOrEqual(profile.root!.inheritedTicks);
       expect(row.inheritedTicks).toBeGreaterThanOrEqual(row.ticks);
     }
     const main = costCentreTotals(profile, 'cost-centre').find((row) => row.label === 'MAIN')!;
-    expect(main.inheritedTicks).toBe(profile.metadata.totalTicks);
+    expect(main.inheritedTicks + profile.system!.ticks).toBe(profile.metadata.totalTicks);
+    expect(main.inheritedTimePct).toBeCloseTo(100, 9);
   });
 
   it('groups by module and by source file, keeping the totals', async () => {
-    const profile = await parseProfText(readSample('ledger/all-pa.prof'), 'x');
+    const profile = separateSystemCosts(await parseProfText(readSample('ledger/all-pa.prof'), 'x'));
     const sum = (rows: Array<{ ticks: number; bytes: number }>): [number, number] => [
       rows.reduce((s, r) => s + r.ticks, 0),
       rows.reduce((s, r) => s + r.bytes, 0),
     ];
-    const expected = [profile.metadata.totalTicks, profile.metadata.totalAllocBytes];
+    // The program's costs: GHC's -pa header totals less the system centres kept apart.
+    const expected = [profile.metadata.totalTicks! - profile.system!.ticks, profile.metadata.totalAllocBytes! - profile.system!.bytes];
     expect(sum(costCentreTotals(profile, 'cost-centre'))).toEqual(expected);
     expect(sum(costCentreTotals(profile, 'module'))).toEqual(expected);
     expect(sum(costCentreTotals(profile, 'file'))).toEqual(expected);

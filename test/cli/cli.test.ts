@@ -17,6 +17,33 @@ function ghcprof(args: string[], input?: string | Uint8Array): { status: number 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * A cost centre's time in seconds in one `-p` run, read naively from the file: below 1000
+ * ticks each row's one-decimal %time admits one integer, round(%time × total / 100), summed
+ * over the centre's call sites, times the tick interval.
+ */
+function pTimeSecs(file: string, module: string, label: string): number {
+  const report = readSimpleReport(readSample(file));
+  expect(report.hasTicksColumns).toBe(false);
+  expect(report.totalTicks).toBeLessThan(1000);
+  const ticks = report.rows
+    .filter((row) => row.module === module && row.label === label)
+    .reduce((sum, row) => sum + Math.round((row.individualTimePct * report.totalTicks) / 100), 0);
+  return (ticks * report.tickIntervalUs) / 1e6;
+}
+
+/** A run's program time in seconds from a text header (`-p`/`-P` headers count program costs only). */
+function headerTimeSecs(file: string): number {
+  const report = readSimpleReport(readSample(file));
+  return (report.totalTicks * report.tickIntervalUs) / 1e6;
+}
+
 describe('ghcprof report', () => {
   it('--format json has the profile facts of the file', () => {
     const file = samplePath('interp/a/detailed-P.prof');
@@ -35,15 +62,35 @@ describe('ghcprof report', () => {
       nodes: simple.rows.length,
     });
     expect(json.costCentres).toHaveLength(20);
-    expect(json.costCentres[0]).toMatchObject({ label: 'lexeme', module: 'Main', ticks: 92 });
+    const lexemeTicks = simple.rows.filter((row) => row.module === 'Main' && row.label === 'lexeme').reduce((sum, row) => sum + row.ticks!, 0);
+    expect(json.costCentres[0]).toMatchObject({ label: 'lexeme', module: 'Main', ticks: lexemeTicks });
   });
 
-  it('-pj: nodes counts the zero-cost stacks the JSON lists', () => {
+  it('-pj: nodes counts the zero-cost stacks the JSON lists, less the system stacks under MAIN', () => {
     const raw = readSample('interp/a/run-1.json.prof');
+    type JsonNode = { id: number; ticks: number; alloc: number; children: JsonNode[] };
+    const file = JSON.parse(raw) as { cost_centres: Array<{ id: number; label: string; module: string }>; profile: JsonNode };
+    const centres = new Map(file.cost_centres.map((centre) => [centre.id, `${centre.label}/${centre.module}`]));
+    let nodes = 0;
+    let zeroCost = 0;
+    const pending = [file.profile];
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      nodes++;
+      if (node.ticks === 0 && node.alloc === 0) zeroCost++;
+      pending.push(...node.children);
+    }
+    // Every node of the file is walked, and the file does list stacks that cost nothing.
+    expect(nodes).toBe((raw.match(/"entries":/g) ?? []).length);
+    expect(zeroCost).toBeGreaterThan(0);
+    const system = new Set(['GC/GC', 'OVERHEAD_of/PROFILING', 'IDLE/IDLE', 'DONT_CARE/MAIN', 'SYSTEM/SYSTEM']);
+    const systemStacks = file.profile.children.filter((child) => system.has(centres.get(child.id)!));
+    expect(systemStacks.length).toBeGreaterThan(0);
+    const subtree = (node: JsonNode): number => 1 + node.children.reduce((sum, child) => sum + subtree(child), 0);
     const result = ghcprof(['report', samplePath('interp/a/run-1.json.prof'), '--format', 'json', '--top', '0']);
     const json = JSON.parse(result.stdout) as { profile: { nodes: number; format: string } };
     expect(json.profile.format).toBe('prof-json');
-    expect(json.profile.nodes).toBe((raw.match(/"entries":/g) ?? []).length);
+    expect(json.profile.nodes).toBe(nodes - systemStacks.reduce((sum, stack) => sum + subtree(stack), 0));
   });
 
   it('text output has the header, the ranked table and the tree', () => {
@@ -92,10 +139,24 @@ describe('ghcprof report', () => {
     expect(ghcprof(['report', samplePath('interp/a/run-1.prof'), '--sort', 'nonsense']).status).toBe(2);
   });
 
-  it('asking for exact ticks of a -p profile explains what to do', () => {
-    const result = ghcprof(['folded', samplePath('interp/a/run-1.prof'), '--metric', 'ticks']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/no exact ticks .* use --metric time/);
+  it('ticks and bytes are no longer choices: --sort ticks / --metric bytes is a usage error naming the allowed ones', () => {
+    const input = samplePath('interp/a/run-1.prof');
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-cli-'));
+    const cases: Array<[string[], string]> = [
+      [['report', input, '--sort', 'ticks'], "option '--sort <metric>' argument 'ticks' is invalid"],
+      [['folded', input, '--metric', 'ticks'], "option '--metric <metric>' argument 'ticks' is invalid"],
+      [['flamegraph', input, '-o', join(scratch, 'f.svg'), '--metric', 'bytes'], "option '--metric <metric>' argument 'bytes' is invalid"],
+    ];
+    for (const [args, message] of cases) {
+      const result = ghcprof(args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      // One line of error (commander's), then the hint; no stack trace.
+      const lines = result.stderr.trim().split('\n');
+      expect(lines[0]).toBe(`ghcprof: error: ${message}. Allowed choices are time, alloc, entries.`);
+      expect(lines.slice(1)).toEqual(['(run with --help for usage)']);
+    }
+    expect(readdirSync(scratch)).toEqual([]);
   });
 
   it('a truncated file: the report of what was read, and a warning', () => {
@@ -106,7 +167,17 @@ describe('ghcprof report', () => {
     const result = ghcprof(['report', cut, '--format', 'json']);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/warning: .*cut\.prof: file ends in the middle of line \d+ \(truncated\?\)/);
-    expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings).toHaveLength(1);
+    // The rows before the cut line, read naively, and the shares they print.
+    const kept = readSimpleReport(text.slice(0, text.lastIndexOf('\n', Math.floor(text.length * 0.8))));
+    const timePct = kept.rows.reduce((sum, row) => sum + row.individualTimePct, 0);
+    const allocPct = kept.rows.reduce((sum, row) => sum + row.individualAllocPct, 0);
+    const json = JSON.parse(result.stdout) as { warnings: string[]; profile: { nodes: number } };
+    expect(json.profile.nodes).toBe(kept.rows.length);
+    // Two warnings: the cut line, and that -p's estimates cannot be reconciled with the header.
+    expect(json.warnings).toHaveLength(2);
+    expect(json.warnings[0]).toMatch(new RegExp(`file ends in the middle of line \\d+ \\(truncated\\?\\); ignored that line, kept the ${kept.rows.length} call-tree rows`));
+    expect(json.warnings[1]).toContain(`the ${kept.rows.length} call-tree rows do not add up to the header totals of ${kept.totalTicks} ticks and ${kept.totalAllocBytes} bytes`);
+    expect(json.warnings[1]).toContain(`%time sums to ${timePct.toFixed(1)}, %alloc to ${allocPct.toFixed(1)}`);
   });
 });
 
@@ -139,55 +210,177 @@ describe('ghcprof folded', () => {
 });
 
 describe('ghcprof aggregate', () => {
-  it('--format json: runs, manifest, run metrics and cost centres with their statistics', () => {
-    const dirs = ['2026-11-24-02-10-3f2a1-interp-bench-loc-prof', '2026-11-24-02-20-3f2a1-interp-bench-loc-prof'].map((dir) => samplePath(`profnix/run/${dir}`));
+  it('--format json: runs, manifest, run metrics (seconds, bytes, RTS statistics) and cost centres with their statistics', () => {
+    const dirNames = ['2026-11-24-02-10-3f2a1-interp-bench-loc-prof', '2026-11-24-02-20-3f2a1-interp-bench-loc-prof'];
+    const dirs = dirNames.map((dir) => samplePath(`profnix/run/${dir}`));
+    const profiles = dirNames.flatMap((dir) => [0, 1, 2].map((node) => `profnix/run/${dir}/node-${node}/cardano-node.prof`));
     const result = ghcprof(['aggregate', ...dirs, '--format', 'json', '--top', '5']);
     expect(result.status).toBe(0);
+    type Summary = { n: number; median: number; estimated?: boolean };
     const json = JSON.parse(result.stdout) as {
-      runs: { count: number; items: Array<{ source: string; node: string; totals: { ticks: number } }> };
+      runs: { count: number; items: Array<{ source: string; node: string; totals: { ticks: number; allocBytes: number; secondsPerTick: number } }> };
       runDirectories: Array<{ manifest: Record<string, { commit: string | null }> }>;
-      runMetrics: Array<{ name: string; n: number }>;
-      costCentres: Array<{ module: string; label: string; src: string; metrics: Record<string, Record<string, number>> }>;
+      runMetrics: Array<{ name: string; title: string; unit: string; n: number; median: number }>;
+      metrics: string[];
+      estimated: string[];
+      costCentres: Array<{ module: string; label: string; src: string; metrics: Record<string, Summary> }>;
     };
     expect(json.runs.count).toBe(6);
-    expect(json.runs.items[0]!.totals.ticks).toBe(readSimpleReport(readSample('profnix/run/2026-11-24-02-10-3f2a1-interp-bench-loc-prof/node-0/cardano-node.prof')).totalTicks);
+    const first = readSimpleReport(readSample(profiles[0]!));
+    expect(json.runs.items[0]!.totals).toMatchObject({ ticks: first.totalTicks, allocBytes: first.totalAllocBytes, secondsPerTick: first.tickIntervalUs / 1e6 });
     expect(json.runDirectories[0]!.manifest['plutus-core']!.commit).toBeNull();
+    // Run totals: the program's time in seconds and allocation in bytes, then the RTS statistics.
+    expect(json.runMetrics.slice(0, 2).map(({ name, title, unit }) => [name, title, unit])).toEqual([
+      ['time', 'total time', 'seconds'],
+      ['alloc', 'total alloc', 'bytes'],
+    ]);
+    const runTime = json.runMetrics.find((metric) => metric.name === 'time')!;
+    expect(runTime.n).toBe(6);
+    expect(runTime.median).toBeCloseTo(median(profiles.map(headerTimeSecs)), 12);
+    expect(json.runMetrics.find((metric) => metric.name === 'alloc')!.median).toBe(median(profiles.map((file) => readSimpleReport(readSample(file)).totalAllocBytes)));
     expect(json.runMetrics.find((metric) => metric.name === 'max_bytes_used')!.n).toBe(6);
+    // Cost centres: the default amounts, -p's ticks and bytes marked as estimates.
+    expect(json.metrics).toEqual(['time', 'alloc', 'entries']);
+    expect(json.estimated).toEqual(['time', 'alloc']);
     expect(json.costCentres).toHaveLength(5);
-    expect(Object.keys(json.costCentres[0]!.metrics).sort()).toEqual(['allocPct', 'entries', 'timePct']);
-    expect(Object.keys(json.costCentres[0]!.metrics['timePct']!)).toEqual(
-      expect.arrayContaining(['n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'ciLow', 'ciHigh']),
+    expect(Object.keys(json.costCentres[0]!.metrics).sort()).toEqual(['alloc', 'entries', 'time']);
+    expect(Object.keys(json.costCentres[0]!.metrics['time']!)).toEqual(
+      expect.arrayContaining(['n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'ciLow', 'ciHigh', 'estimated']),
     );
+    expect(json.costCentres[0]!.metrics['time']!.estimated).toBe(true);
+    expect(json.costCentres[0]!.metrics['entries']!.estimated).toBe(false);
+    // Sorted by median time (seconds), each median that of the files' own values.
+    const medians = json.costCentres.map((row) => row.metrics['time']!.median);
+    expect(medians).toEqual([...medians].sort((a, b) => b - a));
+    for (const row of json.costCentres) {
+      expect(row.metrics['time']!.n).toBe(6);
+      expect(row.metrics['time']!.median).toBeCloseTo(median(profiles.map((file) => pTimeSecs(file, row.module, row.label))), 12);
+    }
   });
 
-  it('text and markdown tables show centre ± spread and n', () => {
-    const files = Array.from({ length: 8 }, (_, i) => samplePath(`interp/a/run-${i + 1}.prof`));
+  it('text and markdown tables show centre ± spread and n: amounts by default, shares when asked', () => {
+    const names = Array.from({ length: 8 }, (_, i) => `interp/a/run-${i + 1}.prof`);
+    const files = names.map(samplePath);
     const text = ghcprof(['aggregate', ...files, '--top', '3']).stdout;
     expect(text).toMatch(/^Aggregate of 8 runs of interp$/m);
-    expect(text).toMatch(/^lexeme\s+Main\s+Interp\.hs:25:1-22\s+\d+\.\d ± \d+%\s+\d+\.\d ± \d+%\s+15 ± 0%\s+8$/m);
+    expect(text).toMatch(/^Cost centres by median time \(top 3 of \d+; ≈ = estimated from -p percentages\):$/m);
+    const lexemeSecs = median(names.map((file) => pTimeSecs(file, 'Main', 'lexeme')));
+    expect(lexemeSecs).toBeGreaterThanOrEqual(0.01);
+    expect(lexemeSecs).toBeLessThan(1);
+    const lexemeEntries = readSimpleReport(readSample(names[0]!)).rows.filter((row) => row.label === 'lexeme').reduce((sum, row) => sum + row.entries, 0);
+    const ms = (lexemeSecs * 1e3).toFixed(1).replace('.', '\\.');
+    expect(text).toMatch(new RegExp(`^lexeme\\s+Main\\s+Interp\\.hs:25:1-22\\s+≈${ms} ms ± \\d+%\\s+≈\\d+(\\.\\d+)? MiB ± \\d+%\\s+${lexemeEntries} ± 0%\\s+8$`, 'm'));
     const markdown = ghcprof(['aggregate', ...files, '--top', '3', '--by', 'module', '--format', 'markdown']).stdout;
-    expect(markdown).toMatch(/^\| MODULE \| %time \| %alloc \| entries \| n \|$/m);
+    expect(markdown).toMatch(/^\| MODULE \| time \| alloc \| entries \| n \|$/m);
+    const shares = ghcprof(['aggregate', ...files, '--top', '3', '--by', 'module', '--format', 'markdown', '--metric', 'time-share', 'alloc-share', 'entries', '--sort', 'time-share']).stdout;
+    expect(shares).toMatch(/^\| MODULE \| %time \| %alloc \| entries \| n \|$/m);
+    expect(shares).toMatch(/Modules by median %time/);
   });
 });
 
 describe('ghcprof compare', () => {
   const runs = (build: string): string[] => Array.from({ length: 8 }, (_, i) => samplePath(`interp/${build}/run-${i + 1}.prof`));
 
-  it('--format json rows carry both sides, delta, p and significance; --fail-on-regression gates', () => {
+  it('--format json rows carry both sides, delta, p and significance in seconds; --fail-on-regression gates', () => {
     const result = ghcprof(['compare', '--base', ...runs('a'), '--new', ...runs('b'), '--format', 'json', '--fail-on-regression', '20']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/significant regressions? above 20%:\n {2}Main\.eval timePct: \+\d+\.\d% \(p=/);
+    type Side = { n: number; median: number; ciLow: number; ciHigh: number; mean: number };
+    type Figure = { metric: string; base: Side; new: Side; change: number; deltaPct: number; p: number; pAdjusted: number; significant: boolean; tested: boolean; estimated: boolean };
     const json = JSON.parse(result.stdout) as {
-      rows: Array<{ module: string; label: string; metric: string; base: { n: number; median: number; ciLow: number; ciHigh: number }; new: { n: number }; deltaPct: number; p: number; significant: boolean }>;
+      metrics: string[];
+      totals: Array<Figure & { title: string; unit: string; higherIsBetter: boolean }>;
+      rows: Array<Figure & { module: string; label: string }>;
       added: unknown[];
       removed: unknown[];
+      regressions: number;
       verdict: string;
     };
     expect(json.verdict).toBe('fail');
-    const evalTime = json.rows.find((row) => row.label === 'eval' && row.metric === 'timePct')!;
-    expect(evalTime).toMatchObject({ module: 'Main', significant: true, base: { n: 8 }, new: { n: 8 } });
+    expect(json.metrics).toEqual(['time', 'alloc', 'entries']);
+    // Expected amounts, read from the files: eval's seconds per run, and each run's total.
+    const names = (build: string): string[] => Array.from({ length: 8 }, (_, i) => `interp/${build}/run-${i + 1}.prof`);
+    const [baseEval, newEval] = ['a', 'b'].map((build) => median(names(build).map((file) => pTimeSecs(file, 'Main', 'eval'))));
+    const [baseTotal, newTotal] = ['a', 'b'].map((build) => median(names(build).map(headerTimeSecs)));
+    const evalTime = json.rows.find((row) => row.label === 'eval' && row.metric === 'time')!;
+    expect(evalTime).toMatchObject({ module: 'Main', significant: true, tested: true, estimated: true, base: { n: 8 }, new: { n: 8 } });
+    expect(evalTime.base.median).toBeCloseTo(baseEval!, 12);
+    expect(evalTime.new.median).toBeCloseTo(newEval!, 12);
+    expect(evalTime.change).toBeCloseTo(newEval! - baseEval!, 12);
+    expect(evalTime.deltaPct).toBeCloseTo(((newEval! - baseEval!) / baseEval!) * 100, 9);
     expect(evalTime.base.ciLow).toBeLessThanOrEqual(evalTime.base.median);
+    expect(evalTime.base.ciHigh).toBeGreaterThanOrEqual(evalTime.base.median);
+    expect(evalTime.pAdjusted).toBeGreaterThanOrEqual(evalTime.p);
+    const totalTime = json.totals.find((total) => total.metric === 'time')!;
+    expect(totalTime).toMatchObject({ title: 'total time', unit: 'seconds', higherIsBetter: false, estimated: false, tested: true });
+    expect(totalTime.base.median).toBeCloseTo(baseTotal!, 12);
+    expect(totalTime.new.median).toBeCloseTo(newTotal!, 12);
+    // stderr lists each significant regression above 20%, run totals first.
+    const header = /^ghcprof: (\d+) significant regressions? above 20%:$/m.exec(result.stderr)!;
+    expect(Number(header[1])).toBe(json.regressions);
+    const listed = result.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(listed).toHaveLength(json.regressions);
+    expect(listed[0]).toMatch(/^ {2}total time: \+\d+\.\d% \(p(=0\.\d{3}|<0\.001) n=8\+8\)$/);
+    const evalPct = (((newEval! - baseEval!) / baseEval!) * 100).toFixed(1);
+    expect(listed).toContainEqual(expect.stringMatching(new RegExp(`^ {2}Main\\.eval time: \\+${evalPct.replace('.', '\\.')}% \\(p(=0\\.\\d{3}|<0\\.001) n=8\\+8\\)$`)));
     expect(ghcprof(['compare', '--base', ...runs('a'), '--new', ...runs('b'), '--fail-on-regression', '1000']).status).toBe(0);
+  });
+
+  it('--only-significant and --regressions keep only significant rows (increases for --regressions), run totals untouched', () => {
+    type Json = { rows: Array<{ metric: string; label: string; significant: boolean; change: number }>; totals: unknown[] };
+    const compare = (base: string, next: string, ...flags: string[]): Json => {
+      const result = ghcprof(['compare', '--base', ...runs(base), '--new', ...runs(next), '--format', 'json', ...flags]);
+      expect(result.status).toBe(0);
+      return JSON.parse(result.stdout) as Json;
+    };
+    // a -> b: the significant changes are increases; b -> a: the same changes, as decreases.
+    for (const [base, next] of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ] as const) {
+      const all = compare(base, next);
+      const significant = compare(base, next, '--only-significant');
+      const regressions = compare(base, next, '--regressions');
+      expect(all.rows.some((row) => !row.significant)).toBe(true);
+      expect(significant.rows.length).toBeGreaterThan(0);
+      expect(significant.rows).toEqual(all.rows.filter((row) => row.significant));
+      expect(regressions.rows).toEqual(all.rows.filter((row) => row.significant && row.change > 0));
+      expect(significant.totals).toEqual(all.totals);
+      expect(regressions.totals).toEqual(all.totals);
+      if (base === 'a') expect(regressions.rows.length).toBeGreaterThan(0);
+      else expect(regressions.rows).toEqual([]);
+    }
+  });
+
+  it('one run per side: deltas read untested; --fail-on-regression has nothing to test and exits 2', () => {
+    const [base, next] = [samplePath('interp/a/run-1.prof'), samplePath('interp/b/run-1.prof')];
+    const text = ghcprof(['compare', '--base', base, '--new', next]);
+    expect(text.status).toBe(0);
+    const [baseSecs, newSecs] = ['interp/a/run-1.prof', 'interp/b/run-1.prof'].map(headerTimeSecs);
+    const delta = ((newSecs! - baseSecs!) / baseSecs!) * 100;
+    expect(text.stdout).toMatch(/^RUN TOTAL\s+base\s+new\s+delta$/m);
+    expect(text.stdout).toContain(`${delta >= 0 ? '+' : ''}${delta.toFixed(1)}% untested (n=1+1; significance needs`);
+    expect(text.stdout).toMatch(/^COST CENTRE \(time\)\s+MODULE\s+base\s+new\s+delta$/m);
+    const gated = ghcprof(['compare', '--base', base, '--new', next, '--fail-on-regression', '5']);
+    expect(gated.status).toBe(2);
+    expect(gated.stdout).toBe('');
+    expect(gated.stderr).toMatch(/^ghcprof: --fail-on-regression: nothing could be tested \(runs per side: 1 and 1; /);
+  });
+
+  it('a --metric one side cannot provide exits 2 naming that side', () => {
+    const result = ghcprof(['compare', '--base', samplePath('interp/a/run-1.prof'), '--new', samplePath('interp/b/time.eventlog'), '--metric', 'alloc']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^ghcprof: --metric alloc: the new build cannot provide it: /);
+  });
+
+  it('runs of different programs are refused unless --allow-different-programs', () => {
+    const args = ['compare', '--base', samplePath('interp/a/run-1.prof'), '--new', samplePath('ledger/all-pa.prof'), '--format', 'json'];
+    const refused = ghcprof(args);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/different programs \(base: interp; new: ledger\).*--allow-different-programs/);
+    const allowed = ghcprof([...args, '--allow-different-programs']);
+    expect(allowed.status).toBe(0);
+    expect((JSON.parse(allowed.stdout) as { note: string | null }).note).toMatch(/formats differ \(base: 1 -p; new: 1 -pa\)/);
   });
 
   it('BASE NEW run directories: manifest difference and a note on too few runs', () => {
@@ -202,7 +395,9 @@ describe('ghcprof compare', () => {
     const { marked } = await import('marked');
     const markdown = ghcprof(['compare', '--base', ...runs('a'), '--new', ...runs('b'), '--format', 'markdown', '--top', '3']).stdout;
     const html = await marked.parse(markdown);
-    expect((html.match(/<table>/g) ?? []).length).toBe(3);
+    // The run totals, then one table per default metric.
+    expect((html.match(/<table>/g) ?? []).length).toBe(4);
+    for (const title of ['RUN TOTAL', 'COST CENTRE (time)', 'COST CENTRE (alloc)', 'COST CENTRE (entries)']) expect(html).toMatch(new RegExp(`<th[^>]*>${title.replace(/[()]/g, '\\$&')}</th>`));
     expect(html).toMatch(/<td>&lt;\+&gt;<\/td>|<td>eval<\/td>/);
   });
 

@@ -1,8 +1,8 @@
 // `ghcprof aggregate PATH...`: cost centres (or modules, or stacks) across runs of one build,
-// as centre ± spread with n, like benchstat.
+// as centre ± spread with n, like benchstat: amounts (seconds, bytes, entries) by default.
 import { Command, Option } from 'commander';
 import { summariseRows, availableMetrics, findRunOutliers, summariseRunMetrics, type AggregatedRow } from '../../analyze/aggregate-summary.js';
-import type { RunMetric } from '../../analyze/aggregate.js';
+import { AMOUNT_METRICS, METRIC_NAMES, type MetricName } from '../../model/metric.js';
 import { aggregateJson, renderAggregateReport, type AggregateReportContent } from '../../render/aggregate-report.js';
 import { collectRuns } from '../collect-runs.js';
 import { loadRuns } from '../load-runs.js';
@@ -11,29 +11,30 @@ import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
-const SORTS = { time: 'timePct', alloc: 'allocPct', entries: 'entries', ticks: 'ticks', bytes: 'bytes' } as const;
 
 interface AggregateOptions {
   by: 'cost-centre' | 'module' | 'stack';
   top: number;
-  sort: keyof typeof SORTS;
+  sort: MetricName;
+  metric?: MetricName[];
   min: number;
   format: (typeof FORMATS)[number];
   output?: string;
 }
 
-function mean(row: AggregatedRow, metric: RunMetric): number {
-  return row.metrics[metric]?.mean ?? 0;
+function median(row: AggregatedRow, metric: MetricName): number {
+  return row.metrics[metric]?.median ?? 0;
 }
 
 export function aggregateCommand(): Command {
   return new Command('aggregate')
-    .description('aggregate cost centres across runs and nodes of one build: n, mean, median, spread, 95% CI')
+    .description('aggregate cost centres across runs and nodes of one build: n, median, spread, 95% CI of time, alloc and entries')
     .argument('<path...>', 'profiles, folders searched for profiles, or profnix run directories (run/<tag>)')
     .addOption(new Option('--by <grouping>', 'rows per').choices(['cost-centre', 'stack', 'module']).default('cost-centre'))
     .option('--top <n>', 'rows to show (0 = all)', positiveInteger, 20)
-    .addOption(new Option('--sort <metric>', 'order rows by the mean of').choices(Object.keys(SORTS)).default('time'))
-    .option('--min <pct>', 'hide rows whose mean %time and %alloc are both below this', percentage, 0)
+    .addOption(new Option('--metric <metrics...>', `columns (default: ${AMOUNT_METRICS.join(', ')} where recorded)`).choices(METRIC_NAMES))
+    .addOption(new Option('--sort <metric>', 'order rows by the median of').choices(METRIC_NAMES).default('time'))
+    .option('--min <pct>', 'hide rows whose median shares of time and alloc are both below this', percentage, 0)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
@@ -46,13 +47,18 @@ export function aggregateCommand(): Command {
         if (showProgress) process.stderr.write('\r\x1b[K');
         const { aggregator } = loaded;
         if (aggregator.runs.length === 0) throw new UsageError('no run had a time profile to aggregate');
-        const sortMetric = SORTS[options.sort];
-        const metrics = availableMetrics(aggregator);
-        if (!metrics.includes(sortMetric)) throw new UsageError(`--sort ${options.sort}: not measured exactly in every run (use time or alloc)`);
+        for (const name of [...(options.metric ?? []), options.sort]) {
+          const reason = aggregator.unavailableReason(name);
+          if (reason !== null) throw new UsageError(`${name === options.sort ? '--sort' : '--metric'} ${name}: ${reason}`);
+        }
+        const available = availableMetrics(aggregator);
+        const metrics = options.metric ?? AMOUNT_METRICS.filter((name) => available.includes(name));
+        // Shares are always computed: --min and the secondary order use them.
+        const computed = [...new Set([...metrics, options.sort, 'time-share', 'alloc-share'] as MetricName[])].filter((name) => available.includes(name));
         const grouped = options.by === 'stack' ? aggregator.stackRows() : aggregator.rows(options.by);
-        const rows = summariseRows(aggregator, grouped)
-          .filter((row) => mean(row, 'timePct') >= options.min || mean(row, 'allocPct') >= options.min)
-          .sort((a, b) => mean(b, sortMetric) - mean(a, sortMetric) || mean(b, 'timePct') - mean(a, 'timePct') || a.key.localeCompare(b.key));
+        const rows = summariseRows(aggregator, grouped, computed)
+          .filter((row) => median(row, 'time-share') >= options.min || median(row, 'alloc-share') >= options.min)
+          .sort((a, b) => median(b, options.sort) - median(a, options.sort) || median(b, 'time-share') - median(a, 'time-share') || a.key.localeCompare(b.key));
         const content: AggregateReportContent = {
           program: aggregator.program,
           runs: aggregator.runs,
@@ -62,6 +68,8 @@ export function aggregateCommand(): Command {
           runMetrics: summariseRunMetrics(aggregator.runs),
           grouping: options.by,
           metrics,
+          estimated: metrics.filter((name) => aggregator.isEstimated(name)),
+          sort: options.sort,
           rows: options.top > 0 ? rows.slice(0, options.top) : rows,
           totalRows: rows.length,
           warnings: loaded.warnings,

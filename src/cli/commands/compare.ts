@@ -1,15 +1,15 @@
-// `ghcprof compare BASE NEW` or `ghcprof compare --base PATH... --new PATH...`: which cost
-// centres changed between two builds, by how much, and how sure we are; a CI verdict with
-// --fail-on-regression; a differential flamegraph with --flamegraph.
+// `ghcprof compare BASE NEW` or `ghcprof compare --base PATH... --new PATH...`: which run
+// totals and cost centres changed between two builds, by how much (in seconds, bytes and
+// entries), and how sure we are; a CI verdict with --fail-on-regression; a differential
+// flamegraph with --flamegraph.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { RunMetric } from '../../analyze/aggregate.js';
-import { compareBuilds, significantRegressions, type CompareGrouping } from '../../analyze/compare.js';
+import type { RunAggregator } from '../../analyze/aggregate.js';
+import { compareBuilds, significantRegressions, type CompareGrouping, type Comparison } from '../../analyze/compare.js';
 import { manifestDiff } from '../../analyze/manifest-diff.js';
 import { meanProfile } from '../../analyze/mean-profile.js';
 import type { PValueAdjustment } from '../../analyze/multiple-comparisons.js';
-import { median } from 'simple-statistics';
-import type { RunRecord } from '../../model/run-set.js';
-import { compareJson, deltaCell, renderCompareReport, type CompareReportContent, type CompareSideInfo } from '../../render/compare-report.js';
+import { DEFAULT_METRICS, METRIC_NAMES, type AmountMetric, type MetricName } from '../../model/metric.js';
+import { compareJson, deltaCell, renderCompareReport, type CompareReportContent } from '../../render/compare-report.js';
 import { withDeltas } from '../../render/diff-flame-data.js';
 import { flameDataFromProfile } from '../../render/flame-data.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
@@ -21,17 +21,19 @@ import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
-const METRICS: Record<string, RunMetric> = { time: 'timePct', alloc: 'allocPct', entries: 'entries', ticks: 'ticks', bytes: 'bytes' };
 
 interface CompareOptions {
   base?: string[];
   new?: string[];
-  metric?: string[];
+  metric?: MetricName[];
   alpha: number;
   correction: PValueAdjustment;
   by: CompareGrouping;
   min: number;
   top: number;
+  onlySignificant?: boolean;
+  regressions?: boolean;
+  allowDifferentPrograms?: boolean;
   format: (typeof FORMATS)[number];
   failOnRegression?: number;
   flamegraph?: string;
@@ -50,33 +52,56 @@ function regressionThreshold(value: string): number {
   return pct;
 }
 
-function medianTotals(runs: readonly RunRecord[]): CompareSideInfo['totals'] {
-  const medianOf = (pick: (run: RunRecord) => number | null): number | null => {
-    const values = runs.map(pick).filter((value): value is number => value !== null);
-    return values.length === 0 ? null : median(values);
-  };
-  return { timeSecs: medianOf((run) => run.totals.timeSecs), ticks: medianOf((run) => run.totals.ticks), allocBytes: medianOf((run) => run.totals.allocBytes) };
-}
-
 function runSources(collected: CollectedRuns): string[] {
   return collected.runDirectories.length > 0 ? collected.runDirectories.map((info) => info.meta.tag ?? info.path) : collected.inputs.map((input) => input.profilePath);
 }
 
+/** Metrics named on the command line must be measured on both sides; the default ones are used where they are. */
+function chooseMetrics(asked: MetricName[] | undefined, sides: Array<[string, RunAggregator]>): MetricName[] {
+  if (asked === undefined) return DEFAULT_METRICS.filter((name) => sides.every(([, aggregator]) => aggregator.unavailableReason(name) === null));
+  for (const name of asked) {
+    for (const [sideName, aggregator] of sides) {
+      const reason = aggregator.unavailableReason(name);
+      if (reason !== null) throw new UsageError(`--metric ${name}: the ${sideName} build cannot provide it: ${reason}`);
+    }
+  }
+  return asked;
+}
+
+function checkPrograms(base: RunAggregator, next: RunAggregator, allowed: boolean): void {
+  const programs = new Set([...base.programs, ...next.programs]);
+  if (programs.size <= 1 || allowed) return;
+  throw new UsageError(`the runs are of different programs (base: ${base.programs.join(', ') || '?'}; new: ${next.programs.join(', ') || '?'}); compare builds of one program, or pass --allow-different-programs`);
+}
+
+/** --only-significant and --regressions keep the rows (not the run totals) that pass. */
+function filterRows(comparison: Comparison, options: CompareOptions): Comparison {
+  if (!options.onlySignificant && !options.regressions) return comparison;
+  return { ...comparison, rows: comparison.rows.filter((row) => row.significant && (!options.regressions || row.change > 0)) };
+}
+
 export function compareCommand(): Command {
   return new Command('compare')
-    .description('compare two builds: matched cost centres, deltas, Mann-Whitney significance with correction, CI verdict')
+    .description('compare two builds: run totals and matched cost centres in seconds, bytes and entries; Mann-Whitney significance with correction; CI verdict')
     .argument('[paths...]', 'BASE NEW: two folders or run directories (or use --base/--new)')
     .option('--base <paths...>', 'base build: profiles, folders or run directories')
     .option('--new <paths...>', 'new build: profiles, folders or run directories')
-    .addOption(new Option('--metric <metrics...>', 'metrics to compare (default: all measured on both sides)').choices(Object.keys(METRICS)))
+    .addOption(
+      new Option('--metric <metrics...>', `metrics to compare (default: ${DEFAULT_METRICS.join(', ')} where both sides record them; shares: time-share, alloc-share)`).choices(
+        METRIC_NAMES,
+      ),
+    )
     .option('--alpha <p>', 'significance level', alphaValue, 0.05)
     .addOption(new Option('--correction <method>', 'multiple-comparison correction').choices(['holm', 'bh', 'none']).default('holm'))
     .addOption(new Option('--by <grouping>', 'rows per').choices(['cost-centre', 'stack', 'module']).default('cost-centre'))
-    .option('--min <pct>', 'test only rows with at least this mean %time or %alloc in one build', percentage, 0.5)
+    .option('--min <pct>', 'test only rows with at least this median share of time or alloc in one build', percentage, 0.5)
     .option('--top <n>', 'rows shown per metric in text and Markdown (0 = all)', positiveInteger, 25)
+    .option('--only-significant', 'show only rows with a significant change')
+    .option('--regressions', 'show only rows with a significant increase')
+    .option('--allow-different-programs', 'compare runs even when they are of different programs')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--fail-on-regression <pct>', 'exit 1 when a significant regression exceeds this many percent', regressionThreshold)
-    .option('--flamegraph <file>', 'also write a differential flamegraph (.svg or .html): widths from the new build, colour by change')
+    .option('--fail-on-regression <pct>', 'exit 1 when a run total or row got significantly worse by more than this many percent', regressionThreshold)
+    .option('--flamegraph <file>', 'also write a differential flamegraph (.svg or .html): widths from the new build, colour by the absolute change of each frame')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (paths: string[], options: CompareOptions) => {
@@ -87,6 +112,8 @@ export function compareCommand(): Command {
           [basePaths, newPaths] = [[paths[0]!], [paths[1]!]];
         }
         if (basePaths.length === 0 || newPaths.length === 0) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
+        const flamegraphFormat = options.flamegraph === undefined ? null : options.flamegraph.endsWith('.svg') ? 'svg' : options.flamegraph.endsWith('.html') ? 'html' : undefined;
+        if (flamegraphFormat === undefined) throw new UsageError('--flamegraph: end the file name in .svg or .html');
         const [baseRuns, newRuns] = [await collectRuns(basePaths), await collectRuns(newPaths)];
         const load = async (collected: CollectedRuns, name: string): Promise<LoadedRuns> => {
           const loaded = await loadRuns(collected);
@@ -96,38 +123,44 @@ export function compareCommand(): Command {
         };
         const base = await load(baseRuns, 'base');
         const next = await load(newRuns, 'new');
-        const metrics = (options.metric ?? Object.keys(METRICS)).map((metric) => METRICS[metric]!);
-        const comparison = compareBuilds(base.aggregator, next.aggregator, {
-          grouping: options.by,
-          metrics,
-          alpha: options.alpha,
-          correction: options.correction,
-          minPct: options.min,
-        });
+        checkPrograms(base.aggregator, next.aggregator, options.allowDifferentPrograms === true);
+        const metrics = chooseMetrics(options.metric, [
+          ['base', base.aggregator],
+          ['new', next.aggregator],
+        ]);
+        const compareOptions = { grouping: options.by, metrics, alpha: options.alpha, correction: options.correction, minPct: options.min };
+        const comparison = compareBuilds(base.aggregator, next.aggregator, compareOptions);
+        if (options.failOnRegression !== undefined && comparison.tested + comparison.testedTotals === 0) {
+          throw new UsageError(
+            `--fail-on-regression: nothing could be tested (runs per side: ${comparison.runs.base} and ${comparison.runs.next}; significance needs ${comparison.runsNeededForSignificance ?? 2} per side)`,
+          );
+        }
         const manifest =
           baseRuns.runDirectories.length > 0 && newRuns.runDirectories.length > 0 ? manifestDiff(baseRuns.runDirectories[0]!.meta, newRuns.runDirectories[0]!.meta) : null;
         const content: CompareReportContent = {
-          comparison,
-          base: { label: 'base', runs: base.aggregator.runs.length, sources: runSources(baseRuns), program: base.aggregator.program, totals: medianTotals(base.aggregator.runs) },
-          next: { label: 'new', runs: next.aggregator.runs.length, sources: runSources(newRuns), program: next.aggregator.program, totals: medianTotals(next.aggregator.runs) },
+          comparison: filterRows(comparison, options),
+          base: { label: 'base', runs: base.aggregator.runs.length, sources: runSources(baseRuns), program: base.aggregator.program },
+          next: { label: 'new', runs: next.aggregator.runs.length, sources: runSources(newRuns), program: next.aggregator.program },
           manifest,
           top: options.top,
         };
         const regressions = options.failOnRegression === undefined ? null : significantRegressions(comparison, options.failOnRegression);
 
-        if (options.flamegraph !== undefined) {
-          const format = options.flamegraph.endsWith('.svg') ? 'svg' : options.flamegraph.endsWith('.html') ? 'html' : null;
-          if (format === null) throw new UsageError('--flamegraph: end the file name in .svg or .html');
-          const flameMetric = comparison.metrics.includes('timePct') ? 'timePct' : comparison.metrics[0]!;
-          const stacks = compareBuilds(base.aggregator, next.aggregator, { grouping: 'stack', metrics: [flameMetric], alpha: options.alpha, correction: options.correction, minPct: 0 });
+        if (flamegraphFormat !== null) {
+          const flameMetric: AmountMetric = metrics.includes('time') ? 'time' : metrics.includes('alloc') ? 'alloc' : 'time';
+          const stacks = compareBuilds(base.aggregator, next.aggregator, { ...compareOptions, grouping: 'stack', metrics: [flameMetric], minPct: 0 });
           const profile = meanProfile(next.aggregator, `new build: mean of ${next.aggregator.runs.length} runs`);
           const data = withDeltas(
-            flameDataFromProfile(profile, { metrics: [flameMetric === 'allocPct' ? 'alloc' : 'time'], minWidthPct: 0.1, title: `${profile.metadata.program ?? 'profile'}: new vs base (red: more, blue: less; pale: no significant change)` }),
+            flameDataFromProfile(profile, {
+              metrics: [flameMetric],
+              minWidthPct: 0.1,
+              title: `${profile.metadata.program ?? 'profile'}: new vs base (red: more ${flameMetric}, blue: less; pale: no significant change)`,
+            }),
             stacks,
             flameMetric,
           );
           await writeOutput(options.flamegraph, async (write) => {
-            await write(format === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: false }) : renderFlamegraphHtml(data, { differential: true }));
+            await write(flamegraphFormat === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: false }) : renderFlamegraphHtml(data, { differential: true }));
           });
         }
 
@@ -136,7 +169,10 @@ export function compareCommand(): Command {
         });
         if (regressions !== null && regressions.length > 0) {
           process.stderr.write(`ghcprof: ${regressions.length} significant regression${regressions.length === 1 ? '' : 's'} above ${options.failOnRegression}%:\n`);
-          for (const row of regressions) process.stderr.write(`  ${row.module}.${row.label} ${row.metric}: ${deltaCell(row, null)}\n`);
+          for (const figure of regressions) {
+            const name = 'label' in figure ? `${figure.module}.${figure.label} ${figure.metric}` : figure.title;
+            process.stderr.write(`  ${name}: ${deltaCell(figure, null)}\n`);
+          }
           process.exitCode = 1;
         }
       }),

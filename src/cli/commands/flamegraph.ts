@@ -1,7 +1,7 @@
 // `ghcprof flamegraph INPUT... -o OUT`: SVG, self-contained HTML, speedscope JSON or folded
 // stacks, chosen by OUT's ending (or --format with `-o -`).
 import { Command, Option } from 'commander';
-import { metricUnavailableReason, type Metric } from '../../analyze/metric.js';
+import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { drawableMetrics, flameDataFromProfile } from '../../render/flame-data.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
@@ -22,7 +22,7 @@ type FlameFormat = (typeof FORMATS)[number];
 interface FlamegraphOptions {
   output: string;
   format?: FlameFormat;
-  metric: Metric;
+  metric: AmountMetric;
   inverted: boolean;
   minWidth: number;
   title?: string;
@@ -42,7 +42,7 @@ export function flamegraphCommand(): Command {
     .argument('<input...>', 'profiles or run directories; several runs are drawn as their mean (speedscope: one profile per run)')
     .requiredOption('-o, --output <file>', 'output file; its ending picks the format (- for stdout with --format)')
     .addOption(new Option('--format <format>', 'output format when -o does not say').choices(FORMATS))
-    .addOption(new Option('--metric <metric>', 'what frame widths measure').choices(['time', 'alloc', 'entries', 'ticks', 'bytes']).default('time'))
+    .addOption(new Option('--metric <metric>', 'what frame widths measure').choices(AMOUNT_METRICS).default('time'))
     .option('--inverted', 'icicle: root at the top', false)
     .option('--min-width <pct>', 'merge frames narrower than this share of the total into one per parent', percentage, 0.1)
     .option('--title <title>', 'title shown above the graph')
@@ -56,13 +56,13 @@ export function flamegraphCommand(): Command {
           } else {
             const typical = await loadTypicalProfile(inputs);
             for (const warning of [...typical.profile.warnings.map(formatWarning), ...typical.warnings]) process.stderr.write(`ghcprof: warning: ${warning}\n`);
-            const unavailable = metricUnavailableReason(typical.profile, options.metric);
-            if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: ${unavailable}`);
+            const unavailable = metricUnavailableReason(typical.profile.measures, options.metric);
+            if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: the profile ${unavailable}`);
             if (format === 'folded') {
               if (typical.profile.root !== null) for (const piece of foldedStacks(typical.profile.root, options.metric)) await write(piece);
             } else {
               // The chosen metric first: the SVG draws it, the HTML opens on it and can switch.
-              const metrics = [options.metric, ...drawableMetrics(typical.profile).filter((metric) => metric !== options.metric && !(options.metric === 'ticks' && metric === 'time') && !(options.metric === 'bytes' && metric === 'alloc'))];
+              const metrics = [options.metric, ...drawableMetrics(typical.profile).filter((metric) => metric !== options.metric)];
               const title = options.title ?? (typical.runs > 1 ? `${typical.profile.metadata.program ?? 'profile'}: mean of ${typical.runs} runs` : undefined);
               const data = flameDataFromProfile(typical.profile, { metrics: format === 'svg' ? [options.metric] : metrics, minWidthPct: options.minWidth, ...(title ? { title } : {}) });
               await write(format === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: options.inverted }) : renderFlamegraphHtml(data, { inverted: options.inverted }));

@@ -1,6 +1,6 @@
 // `ghcprof folded FILE`: folded stacks for flamegraph.pl, inferno and speedscope.
 import { Command, Option } from 'commander';
-import { METRICS, metricUnavailableReason, type Metric } from '../../analyze/metric.js';
+import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { foldedStacks } from '../../render/folded.js';
 import { loadProfile } from '../load-profile.js';
@@ -8,7 +8,7 @@ import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
 interface FoldedOptions {
-  metric: Metric;
+  metric: AmountMetric;
   output?: string;
   from?: string;
   to?: string;
@@ -18,7 +18,7 @@ export function foldedCommand(): Command {
   return new Command('folded')
     .description('print folded stacks (Module.label;... weight), root first, one line per distinct stack')
     .argument('<file>', 'a profile: text or JSON .prof, .gz, or - for stdin')
-    .addOption(new Option('--metric <metric>', 'weight of each stack (its individual cost)').choices(METRICS).default('time'))
+    .addOption(new Option('--metric <metric>', 'weight of each stack (its individual cost)').choices(AMOUNT_METRICS).default('time'))
     .option('--from <marker>', 'eventlogs: keep samples from the first user marker starting with this')
     .option('--to <marker>', 'eventlogs: ... up to the next user marker starting with this')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
@@ -26,8 +26,8 @@ export function foldedCommand(): Command {
       runAction(async (file: string, options: FoldedOptions) => {
         const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to } });
         for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
-        const unavailable = metricUnavailableReason(profile, options.metric);
-        if (unavailable !== null) throw new UsageError(`${file}: --metric ${options.metric}: ${unavailable}`);
+        const unavailable = metricUnavailableReason(profile.measures, options.metric);
+        if (unavailable !== null) throw new UsageError(`${file}: --metric ${options.metric}: this profile ${unavailable}`);
         await writeOutput(options.output, async (write) => {
           if (profile.root !== null) {
             for (const piece of foldedStacks(profile.root, options.metric)) await write(piece);

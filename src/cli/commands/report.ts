@@ -1,7 +1,7 @@
 // `ghcprof report FILE...`: the header, ranked cost centres, and optionally the call tree.
 import { Command, Option } from 'commander';
 import { costCentreTotals, GROUPINGS, type Grouping } from '../../analyze/cost-centre-totals.js';
-import { METRICS, metricUnavailableReason, type Metric } from '../../analyze/metric.js';
+import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { rankTotals } from '../../analyze/ranking.js';
 import { treeView } from '../../analyze/tree-view.js';
 import { summariseEventlog } from '../../analyze/eventlog-summary.js';
@@ -24,7 +24,7 @@ const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
 interface ReportOptions {
   top: number;
-  sort: Metric;
+  sort: AmountMetric;
   by: Grouping;
   tree: boolean;
   depth: number;
@@ -41,7 +41,7 @@ export function reportCommand(): Command {
     .description('summarise profiles: header, cost centres ranked by cost summed over call sites, optional call tree')
     .argument('<file...>', 'profiles: text .prof (-p, -P, -pa), JSON .prof (-pj), .gz, or - for stdin')
     .option('--top <n>', 'rows to show (0 = all)', positiveInteger, 20)
-    .addOption(new Option('--sort <metric>', 'rank by').choices(METRICS).default('time'))
+    .addOption(new Option('--sort <metric>', 'rank by').choices(AMOUNT_METRICS).default('time'))
     .addOption(new Option('--by <grouping>', 'group costs by').choices(GROUPINGS).default('cost-centre'))
     .option('--tree', 'also print the call tree', false)
     .option('--depth <n>', 'with --tree: deepest level shown', positiveInteger, Number.MAX_SAFE_INTEGER)
@@ -56,8 +56,8 @@ export function reportCommand(): Command {
         const contents: ReportContent[] = [];
         for (const file of files) {
           const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to } });
-          const unavailable = metricUnavailableReason(profile, options.sort);
-          if (unavailable !== null) throw new UsageError(`${file}: --sort ${options.sort}: ${unavailable}`);
+          const unavailable = metricUnavailableReason(profile.measures, options.sort);
+          if (unavailable !== null) throw new UsageError(`${file}: --sort ${options.sort}: this profile ${unavailable}`);
           const ranked = rankTotals(costCentreTotals(profile, options.by), options.sort);
           contents.push({
             profile,

@@ -36,9 +36,9 @@ export async function interpDifferentialFlameData(): Promise<FlameData> {
   const runs = async (build: string) => (await loadRuns(await collectRuns([1, 2, 3, 4, 5, 6, 7, 8].map((n) => samplePath(`interp/${build}/run-${n}.prof`))))).aggregator;
   const base = await runs('a');
   const next = await runs('b');
-  const stacks = compareBuilds(base, next, { grouping: 'stack', metrics: ['timePct'], alpha: 0.05, correction: 'holm', minPct: 0 });
+  const stacks = compareBuilds(base, next, { grouping: 'stack', metrics: ['time'], alpha: 0.05, correction: 'holm', minPct: 0 });
   const profile = meanProfile(next, 'interp b: mean of 8 runs');
-  return withDeltas(flameDataFromProfile(profile, { metrics: ['time', 'alloc'], minWidthPct: 0.1, title: 'interp: b vs a' }), stacks, 'timePct');
+  return withDeltas(flameDataFromProfile(profile, { metrics: ['time', 'alloc'], minWidthPct: 0.1, title: 'interp: b vs a' }), stacks, 'time');
 }
 
 /** Cost-centre names are program text: these try to end the script, open comments, inject markup. */
@@ -69,8 +69,8 @@ export function hostileFlameData(): FlameData {
     title: 'hostile </script><!-- "title" & \'more\'',
     subtitle: ['subtitle </script><b>bold?</b>', '<!-- second line -->'],
     metrics: [
-      { key: 'time', unit: 'ticks', label: 'time' },
-      { key: 'alloc', unit: 'bytes', label: 'allocation' },
+      { key: 'time', unit: 'ticks', label: 'time', estimated: false },
+      { key: 'alloc', unit: 'bytes', label: 'allocation', estimated: false },
     ],
     frames,
     mergedFrames: 0,
