@@ -1,6 +1,6 @@
 // The floor for eventlog decoding: Node streaming the input (through gunzip for .gz, as
 // ghcprof reads it) and touching every 8th byte, so the data is really brought in.
-import { openInput } from '../../src/parse/input.js';
+import { openInput } from '../../src/runs/input.js';
 import { reportTask } from '../measure.js';
 
 let checksum = 0;

@@ -1,6 +1,6 @@
 // Statistics per aggregated row and per run total, and the runs that stand out.
 import { METRIC_NAMES, type MetricName } from '../model/metric.js';
-import type { RunRecord } from '../model/run-set.js';
+import type { RunRecord } from '../model/run-record.js';
 import type { AggregateRow, RunAggregator } from './aggregate.js';
 import { findOutliers } from './outliers.js';
 import { summariseSample, type SampleSummary } from './sample-statistics.js';

@@ -8,7 +8,8 @@ import { costCentreKey, type CostCentre } from '../model/cost-centre.js';
 import { METRIC_NAMES, METRICS, type MetricName } from '../model/metric.js';
 import { profileKind, type ProfileKind } from '../model/profile-kind.js';
 import type { Profile, Provenance } from '../model/profile.js';
-import type { RunRecord } from '../model/run-set.js';
+import type { RunRecord } from '../model/run-record.js';
+import { mainStandIn } from '../model/system-cost-centres.js';
 import { costCentreTotals, profileTotals, type Grouping } from './cost-centre-totals.js';
 
 const METRIC_COUNT = METRIC_NAMES.length;
@@ -55,7 +56,7 @@ export class RunAggregator {
   readonly kinds = new Map<ProfileKind, number>();
 
   constructor(readonly runCount: number) {
-    this.root = { costCentre: { id: 0, label: 'MAIN', module: 'MAIN', src: '<built-in>', isCaf: false }, children: [], values: this.newValues() };
+    this.root = { costCentre: mainStandIn(0), children: [], values: this.newValues() };
   }
 
   get program(): string | null {

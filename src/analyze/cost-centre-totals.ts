@@ -2,8 +2,10 @@
 // computed from the call tree rather than copied from GHC's flat table, which lists only
 // centres above 1% (formats-reference.md §1.4).
 import { walkCallTree, type CallTreeNode } from '../model/call-tree.js';
-import { costCentreKey, sourceFile, type CostCentre } from '../model/cost-centre.js';
+import { costCentreKey, type CostCentre } from '../model/cost-centre.js';
+import { percent } from '../model/percent.js';
 import type { Profile } from '../model/profile.js';
+import { srcFile } from '../model/src-position.js';
 
 export const GROUPINGS = ['cost-centre', 'module', 'file'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -35,7 +37,7 @@ function groupKey(costCentre: CostCentre, grouping: Grouping): string {
     case 'module':
       return costCentre.module;
     case 'file':
-      return sourceFile(costCentre.src) ?? `${costCentre.module} ${costCentre.src ?? ''}`.trim();
+      return srcFile(costCentre.src) ?? `${costCentre.module} ${costCentre.src ?? ''}`.trim();
   }
 }
 
@@ -53,10 +55,6 @@ export function profileTotals(profile: Profile): { ticks: number; bytes: number 
     ticks: totalTicks !== null ? totalTicks - (system?.ticks ?? 0) : (root?.inheritedTicks ?? 0),
     bytes: totalAllocBytes !== null ? totalAllocBytes - (system?.bytes ?? 0) : (root?.inheritedBytes ?? 0),
   };
-}
-
-function percent(part: number, whole: number): number {
-  return whole > 0 ? (part / whole) * 100 : 0;
 }
 
 export function costCentreTotals(profile: Profile, grouping: Grouping): CostCentreTotals[] {

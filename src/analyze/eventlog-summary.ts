@@ -2,11 +2,12 @@
 // productivity, allocation and heap peaks, threads, markers, and how many profiling
 // samples it holds. One streaming pass; only the events needed are decoded.
 import type { InputWarning } from '../model/diagnostic.js';
-import { EventId } from '../parse/eventlog/format.js';
-import { readSelectedEvents } from '../parse/eventlog-selected-events.js';
+import { EventId } from '../formats/eventlog/format.js';
+import { readSelectedEvents } from '../formats/eventlog/eventlog-selected-events.js';
 import { GcPauseCollector } from './gc-pauses.js';
 import { pauseStatistics, type PauseStatistics } from './pause-statistics.js';
-import { programName, wallClockIso } from '../parse/eventlog-process-info.js';
+import { programName, wallClockIso } from '../formats/eventlog/eventlog-process-info.js';
+import type { ByteChunks } from '../formats/common/byte-chunks.js';
 
 export interface EventlogSummary {
   source: string;
@@ -54,7 +55,7 @@ const DECODED = new Set<number>([
   EventId.STARTUP,
 ]);
 
-export async function summariseEventlog(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, source: string): Promise<EventlogSummary> {
+export async function summariseEventlog(chunks: ByteChunks, source: string): Promise<EventlogSummary> {
   const gc = new GcPauseCollector();
   const allocatedByCap = new Map<number, number>();
   const capsSeen = new Set<number>();

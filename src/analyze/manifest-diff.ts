@@ -1,6 +1,6 @@
 // What changed between the builds' manifests (profnix meta.json): components whose version
 // or commit differ, and components present on one side only.
-import type { ManifestEntry, RunMeta } from '../parse/profnix-meta.js';
+import type { ManifestEntry, RunMeta } from '../model/run-meta.js';
 
 export interface ManifestChange {
   component: string;

@@ -2,6 +2,7 @@
 // tells apart several centres of one module with the same label, because line numbers
 // shift between builds (one added line moves every location below it). Rows found in one
 // build only are reported as added or removed.
+import { srcLine } from '../model/src-position.js';
 import type { AggregateRow } from './aggregate.js';
 
 export interface RowMatch {
@@ -16,8 +17,7 @@ function looseKey(row: AggregateRow, bySrcFreeKey: boolean): string {
 
 /** Starting line of a SRC, for pairing same-named centres in source order. */
 function firstLine(src: string | null): number {
-  const match = /:\(?(\d+)/.exec(src ?? '');
-  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+  return srcLine(src) ?? Number.MAX_SAFE_INTEGER;
 }
 
 export function matchRows(base: readonly AggregateRow[], next: readonly AggregateRow[], bySrcFreeKey = false): RowMatch[] {

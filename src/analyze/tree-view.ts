@@ -1,5 +1,6 @@
 // The call tree as rows to print, pruned by depth and by share of the total.
 import { walkCallTree, type CallTreeNode } from '../model/call-tree.js';
+import { percent } from '../model/percent.js';
 import type { Profile } from '../model/profile.js';
 import { profileTotals } from './cost-centre-totals.js';
 
@@ -23,19 +24,18 @@ export function treeView(profile: Profile, options: TreeViewOptions): TreeViewRo
   const rows: TreeViewRow[] = [];
   if (profile.root === null) return rows;
   const totals = profileTotals(profile);
-  const pct = (part: number, whole: number): number => (whole > 0 ? (part / whole) * 100 : 0);
   walkCallTree(profile.root, (node, depth) => {
     if (depth > options.maxDepth) return 'skip-children';
     // What a text report printed is authoritative; other formats derive from exact counts.
     const printed = node.printed;
-    const inheritedTimePct = printed?.inheritedTimePct ?? pct(node.inheritedTicks, totals.ticks);
-    const inheritedAllocPct = printed?.inheritedAllocPct ?? pct(node.inheritedBytes, totals.bytes);
+    const inheritedTimePct = printed?.inheritedTimePct ?? percent(node.inheritedTicks, totals.ticks);
+    const inheritedAllocPct = printed?.inheritedAllocPct ?? percent(node.inheritedBytes, totals.bytes);
     if (depth > 0 && inheritedTimePct < options.minPct && inheritedAllocPct < options.minPct) return 'skip-children';
     rows.push({
       depth,
       node,
-      timePct: printed?.individualTimePct ?? pct(node.ticks, totals.ticks),
-      allocPct: printed?.individualAllocPct ?? pct(node.bytes, totals.bytes),
+      timePct: printed?.individualTimePct ?? percent(node.ticks, totals.ticks),
+      allocPct: printed?.individualAllocPct ?? percent(node.bytes, totals.bytes),
       inheritedTimePct,
       inheritedAllocPct,
     });

@@ -24,13 +24,6 @@ export function qualifiedName(costCentre: Pick<CostCentre, 'module' | 'label'>):
   return `${costCentre.module}.${costCentre.label}`;
 }
 
-/** The file part of a SRC such as `src/Data/Map.hs:(12,1)-(14,3)`; null for `<built-in>` and friends. */
-export function sourceFile(src: string | null): string | null {
-  if (src === null || src.startsWith('<')) return null;
-  const match = /^(.*?):[(\d]/.exec(src);
-  return match ? match[1]! : src;
-}
-
 /** Module of a stand-in for a cost centre a profile names by id but never defines. */
 export const UNDEFINED_MODULE = '<unknown>';
 

@@ -30,6 +30,11 @@ export const SYSTEM_COST_CENTRES: readonly SystemCostCentreName[] = [
 /** The root of every cost-centre-stack tree (`CC_MAIN`). */
 export const MAIN_COST_CENTRE: SystemCostCentreName = { label: 'MAIN', module: 'MAIN' };
 
+/** MAIN as a root where no profile defines it (an aggregate's tree, an eventlog before its definition). */
+export function mainStandIn(id: number): CostCentre {
+  return { id, label: MAIN_COST_CENTRE.label, module: MAIN_COST_CENTRE.module, src: '<built-in>', isCaf: false };
+}
+
 export function sameCostCentreName(a: Pick<CostCentre, 'label' | 'module'>, b: SystemCostCentreName): boolean {
   return a.label === b.label && a.module === b.module;
 }

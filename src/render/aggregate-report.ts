@@ -1,7 +1,8 @@
 // `ghcprof aggregate`: runs, run-level metrics and rows as centre ± spread, like benchstat.
 import type { AggregatedRow, RunMetricSummary, RunOutlier } from '../analyze/aggregate-summary.js';
 import { METRICS, type MetricName } from '../model/metric.js';
-import type { RunDirectoryInfo, RunRecord } from '../model/run-set.js';
+import type { RunDirectoryInfo } from '../model/run-meta.js';
+import type { RunRecord } from '../model/run-record.js';
 import { medianWithSpread, relativeSpreadPct } from './median-spread.js';
 import { estimateMark, formatInUnit, formatMetricValue } from './metric-value.js';
 import { renderTable, type Column, type Table, type TableFormat } from './table.js';

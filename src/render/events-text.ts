@@ -6,17 +6,17 @@
 // event types that fill big logs (GC, heap, scheduler, spark and sample events) have a line
 // template reading their payload fields (FAST_LINES), payloadless events print a constant, and any
 // other event is decoded to an `EventInfo` and printed by `formatEventInfo`, which stays the
-// definition of the text (test/parse/eventlog/printer.test.ts checks that every template prints
+// definition of the text (test/formats/eventlog/printer.test.ts checks that every template prints
 // what it prints). Platform-neutral: no Node APIs.
 import type { InputWarning } from '../model/diagnostic.js';
-import type { EventInfo, EventlogEvent, HeapProfBreakdown, ThreadStopStatus } from '../parse/eventlog/event-info.js';
-import { EventId } from '../parse/eventlog/format.js';
-import type { EventlogHeader, EventTypeDeclaration } from '../parse/eventlog/header.js';
-import { PayloadDecoders } from '../parse/eventlog/payload-decoders.js';
-import type { DecodeContext } from '../parse/eventlog/payloads/layout.js';
-import { threadStopStatus } from '../parse/eventlog/payloads/thread-stop-status.js';
-import type { RawEvent, RawEventCursor } from '../parse/eventlog/raw-event.js';
-import type { RawEventlogPart } from '../parse/eventlog/read-events.js';
+import type { EventInfo, EventlogEvent, HeapProfBreakdown, ThreadStopStatus } from '../formats/eventlog/event-info.js';
+import { EventId } from '../formats/eventlog/format.js';
+import type { EventlogHeader, EventTypeDeclaration } from '../formats/eventlog/header.js';
+import { PayloadDecoders } from '../formats/eventlog/payload-decoders.js';
+import type { DecodeContext } from '../formats/eventlog/payloads/layout.js';
+import { threadStopStatus } from '../formats/eventlog/payloads/thread-stop-status.js';
+import type { RawEvent, RawEventCursor } from '../formats/eventlog/raw-event.js';
+import type { RawEventlogPart } from '../formats/eventlog/read-events.js';
 
 /** `<id>: <description> (size <n>|variable)` (`buildEventType`). */
 export function formatEventType(declaration: EventTypeDeclaration): string {
@@ -148,7 +148,7 @@ const NO_BYTES = new Uint8Array(0);
 
 // Line templates. A template applies to one layout of its event type (`PayloadLayout.sizeBytes`,
 // null for variable-size); its fields name payload offsets as that layout reads them (see
-// parse/eventlog/payloads/). Each field prints as `formatEventInfo` prints the decoded value.
+// formats/eventlog/payloads/). Each field prints as `formatEventInfo` prints the decoded value.
 
 const U8 = 0;
 const U16 = 1;

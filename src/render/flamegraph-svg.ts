@@ -1,5 +1,6 @@
 // A standalone SVG flamegraph: one <g> per frame with a <title> tooltip (value, share of
 // the total, SRC), a rectangle and, where it fits, the frame's name.
+import { percent } from '../model/percent.js';
 import { formatBytes } from './bytes.js';
 import type { FlameData } from './flame-data.js';
 import { deltaColour, describeDelta } from './diff-colour.js';
@@ -49,7 +50,7 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
   for (const rect of rects) {
     const frame = data.frames[rect.frame]!;
     const value = frame.total[options.metric]!;
-    const share = total > 0 ? (value / total) * 100 : 0;
+    const share = percent(value, total);
     const w = rect.x1 - rect.x0;
     const x = MARGIN + rect.x0;
     const y = HEADER + rect.y0;

@@ -2,6 +2,7 @@
 import type { HeapRanking, HeapSeriesSummary } from '../analyze/heap-bands.js';
 import type { HeapSeries } from '../model/heap-series.js';
 import { formatWarning } from '../model/diagnostic.js';
+import { percent } from '../model/percent.js';
 import { formatBytes } from './bytes.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
 
@@ -14,7 +15,6 @@ export interface HeapReportContent {
 }
 
 function bandTable(content: HeapReportContent, machine: boolean): Table {
-  const share = (value: number, whole: number): string => (whole > 0 ? ((value / whole) * 100).toFixed(1) : '0.0');
   return {
     columns: [
       { title: 'BAND', align: 'left' },
@@ -30,7 +30,7 @@ function bandTable(content: HeapReportContent, machine: boolean): Table {
       machine ? String(band.peakBytes) : formatBytes(band.peakBytes),
       band.peakTimeSecs.toFixed(3),
       machine ? String(Math.round(band.byteSeconds)) : `${formatBytes(band.byteSeconds)}·s`,
-      share(band.byteSeconds, content.summary.totalByteSeconds),
+      percent(band.byteSeconds, content.summary.totalByteSeconds).toFixed(1),
       machine ? String(Math.round(band.meanBytes)) : formatBytes(band.meanBytes),
       String(band.samplesPresent),
     ]),

@@ -1,5 +1,6 @@
 // The run facts at the top of a report, as text lines and as a JSON object.
 import { profileTotals } from '../analyze/cost-centre-totals.js';
+import { percent } from '../model/percent.js';
 import type { Profile, RunMetadata, SystemCentreCost, SystemCosts } from '../model/profile.js';
 import { GC_COST_CENTRE, PROFILING_OVERHEAD_COST_CENTRE, sameCostCentreName, type SystemCostCentreName } from '../model/system-cost-centres.js';
 import { formatCount, formatPct } from './numbers.js';
@@ -38,7 +39,7 @@ function systemLines(profile: Profile, system: SystemCosts): string[] {
   const totalTicks = profile.metadata.totalTicks;
   const hasBytes = profile.measures.bytes !== 'absent';
   const share = (ticks: number, of: string): string =>
-    totalTicks !== null && totalTicks > 0 ? ` (${formatPct((ticks / totalTicks) * 100)}%${of})` : '';
+    totalTicks !== null && totalTicks > 0 ? ` (${formatPct(percent(ticks, totalTicks))}%${of})` : '';
   const find = (name: SystemCostCentreName): SystemCentreCost | undefined => system.centres.find((centre) => sameCostCentreName(centre, name));
   const gc = find(GC_COST_CENTRE);
   const overhead = find(PROFILING_OVERHEAD_COST_CENTRE);

@@ -4,7 +4,7 @@
 // (else in ticks, unit "none"), allocation in bytes.
 import type { CallTreeNode } from '../model/call-tree.js';
 import type { Profile } from '../model/profile.js';
-import { sourcePosition } from '../model/source-location.js';
+import { srcPosition } from '../model/src-position.js';
 
 export interface SpeedscopeFrame {
   name: string;
@@ -47,7 +47,7 @@ export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, expor
     if (index === undefined) {
       index = frames.length;
       const frame: SpeedscopeFrame = { name: `${costCentre.module}.${costCentre.label}` };
-      const position = sourcePosition(costCentre.src);
+      const position = srcPosition(costCentre.src);
       if (position !== null) Object.assign(frame, { file: position.file, line: position.line, col: position.col });
       frames.push(frame);
       frameIndex.set(key, index);

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { RunAggregator } from '../../src/analyze/aggregate.js';
 import { findRunOutliers, summariseRows, summariseRunMetrics } from '../../src/analyze/aggregate-summary.js';
 import { meanProfile } from '../../src/analyze/mean-profile.js';
-import { collectRuns } from '../../src/cli/collect-runs.js';
-import { loadRuns } from '../../src/cli/load-runs.js';
-import type { RunRecord } from '../../src/model/run-set.js';
+import { collectRuns } from '../../src/runs/collect-runs.js';
+import { loadRuns } from '../../src/runs/load-runs.js';
+import type { RunRecord } from '../../src/model/run-record.js';
 import { readSample, samplePath } from '../support/samples.js';
 import { readSimpleReport } from '../support/simple-prof.js';
 
@@ -141,7 +141,7 @@ describe('aggregate of runs', () => {
   it('the mean profile is a Profile whose ticks and bytes are the runs\' mean', async () => {
     const files = ['interp/a/detailed-P.prof', 'interp/b/detailed-P.prof'];
     const aggregator = new RunAggregator(2);
-    const { readProfText } = await import('../../src/parse/prof-text.js');
+    const { readProfText } = await import('../../src/formats/prof-text/prof-text.js');
     for (const file of files) {
       const profile = await readProfText([readSample(file)], file);
       const { metadata } = profile;

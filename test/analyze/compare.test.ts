@@ -5,8 +5,8 @@ import type { RunAggregator } from '../../src/analyze/aggregate.js';
 import { compareBuilds, significantRegressions, type CompareOptions, type Comparison } from '../../src/analyze/compare.js';
 import { manifestDiff } from '../../src/analyze/manifest-diff.js';
 import { matchRows } from '../../src/analyze/row-matching.js';
-import { collectRuns } from '../../src/cli/collect-runs.js';
-import { loadRuns } from '../../src/cli/load-runs.js';
+import { collectRuns } from '../../src/runs/collect-runs.js';
+import { loadRuns } from '../../src/runs/load-runs.js';
 import { projectRoot, readSample, samplePath } from '../support/samples.js';
 import { readSimpleReport } from '../support/simple-prof.js';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { costCentreTotals, profileTotals } from '../../src/analyze/cost-centre-totals.js';
 import { rankTotals } from '../../src/analyze/ranking.js';
 import { treeView } from '../../src/analyze/tree-view.js';
-import { parseProfJson } from '../../src/parse/prof-json.js';
-import { parseProfText } from '../../src/parse/prof-text.js';
-import { separateSystemCosts } from '../../src/parse/separate-system-costs.js';
+import { parseProfJson } from '../../src/formats/prof-json/prof-json.js';
+import { parseProfText } from '../../src/formats/prof-text/prof-text.js';
+import { separateSystemCosts } from '../../src/formats/common/separate-system-costs.js';
 import { readSample } from '../support/samples.js';
 import { readSimpleReport } from '../support/simple-prof.js';
 

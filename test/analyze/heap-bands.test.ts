@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankHeapBands, summariseHeapSeries } from '../../src/analyze/heap-bands.js';
-import { readHeapProfile } from '../../src/parse/hp.js';
+import { readHeapProfile } from '../../src/formats/hp/hp.js';
 import { readSample } from '../support/samples.js';
 import { readSimpleHeapProfile } from '../support/simple-hp.js';
 

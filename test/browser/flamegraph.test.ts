@@ -39,7 +39,7 @@ import {
 const unavailable = browserUnavailableReason();
 if (unavailable !== null) console.warn(unavailable);
 
-// The page's script is made from function source text: check the esbuild bundle's too (npm test builds it first).
+// The page's script is bundled at build time: check that the CLI bundle (esbuild) carries it too (npm test builds it first).
 const cliBundle = join(projectRoot, 'dist/ghcprof.mjs');
 const cliBundleHasViewer = existsSync(cliBundle) && readFileSync(cliBundle, 'utf8').includes('function renderFlamegraphHtml(');
 

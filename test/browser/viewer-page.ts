@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ViewerHandle, ViewerRect } from '../../src/render/html/viewer/dom-types.js';
+import type { ViewerHandle, ViewerRect } from '../../src/render/html/viewer/handle.js';
 import { ensureArtifactsDir, watchPage, type BrowserContext, type Page, type PageProblems } from '../support/browser.js';
 
 /** What page.evaluate callbacks see; the project compiles without the DOM library. */

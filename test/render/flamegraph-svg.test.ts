@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { parseProfText } from '../../src/parse/prof-text.js';
+import { parseProfText } from '../../src/formats/prof-text/prof-text.js';
 import { flameDataFromProfile } from '../../src/render/flame-data.js';
 import { renderFlamegraphSvg } from '../../src/render/flamegraph-svg.js';
 import { readSample } from '../support/samples.js';

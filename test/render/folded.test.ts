@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfJson } from '../../src/parse/prof-json.js';
-import { parseProfText } from '../../src/parse/prof-text.js';
+import { parseProfJson } from '../../src/formats/prof-json/prof-json.js';
+import { parseProfText } from '../../src/formats/prof-text/prof-text.js';
 import { foldedStacks } from '../../src/render/folded.js';
 import { readSample } from '../support/samples.js';
 import { readSimpleReport, simpleStacks } from '../support/simple-prof.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { readEventlogHeapSeries } from '../../src/parse/eventlog-heap-series.js';
-import { readHeapProfile } from '../../src/parse/hp.js';
+import { readEventlogHeapSeries } from '../../src/formats/eventlog/eventlog-heap-series.js';
+import { readHeapProfile } from '../../src/formats/hp/hp.js';
 import { renderHeapChart, renderHeapChartHtml } from '../../src/render/heap-chart.js';
 import { withUserMarkers } from '../support/eventlog-edit.js';
 import { readSample, samplePath } from '../support/samples.js';

@@ -4,7 +4,7 @@ import { summariseEventlog } from '../../analyze/eventlog-summary.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { renderEventlogSummary } from '../../render/eventlog-summary.js';
 import { writeOutput } from '../output.js';
-import { readInput } from '../read-input.js';
+import { readInput } from '../../runs/read-input.js';
 import { runAction } from '../run-command.js';
 
 interface EventlogOptions {

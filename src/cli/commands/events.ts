@@ -2,8 +2,8 @@
 // prints (event-type table, then events sorted by time).
 import { Command } from 'commander';
 import { formatWarning, type InputWarning } from '../../model/diagnostic.js';
-import { readEventlogEvents } from '../../parse/eventlog/read-events.js';
-import { openInput } from '../../parse/input.js';
+import { readEventlogEvents } from '../../formats/eventlog/read-events.js';
+import { openInput } from '../../runs/input.js';
 import { ChunkPool, renderEventsText } from '../../render/events-text.js';
 import { checkWritableDirectory, openOutput, type OutputTarget } from '../output.js';
 import { runAction } from '../run-command.js';

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { foldedStacks } from '../../render/folded.js';
-import { loadProfile } from '../load-profile.js';
+import { loadProfile } from '../../runs/load-profile.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 

@@ -2,12 +2,12 @@
 import { Command, Option } from 'commander';
 import { rankHeapBands, summariseHeapSeries, type HeapRanking } from '../../analyze/heap-bands.js';
 import { formatWarning } from '../../model/diagnostic.js';
-import { readHeapSeries } from '../../parse/read-heap-series.js';
+import { readHeapSeries } from '../../formats/read-heap-series.js';
 import { renderHeapChart, renderHeapChartHtml } from '../../render/heap-chart.js';
 import { heapReportJson, renderHeapReport } from '../../render/heap-report.js';
 import { positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
-import { readInput } from '../read-input.js';
+import { readInput } from '../../runs/read-input.js';
 import { runAction } from '../run-command.js';
 
 const FORMATS = ['text', 'json', 'csv'] as const;

@@ -6,7 +6,9 @@ import { encodeFlamePayload } from './flame-payload.js';
 import { VIEWER_CSS } from './page-style.js';
 import { viewerPage } from './page-template.js';
 import { jsonForScriptElement } from './script-json.js';
-import { viewerScript } from './viewer/viewer-script.js';
+// The viewer (./viewer/, DOM-typed modules) bundled by esbuild at build time: build-viewer.mjs
+// writes this module before tsc runs, so the script is a plain string constant here.
+import { VIEWER_SCRIPT } from './viewer-script.generated.js';
 
 export interface FlamegraphHtmlOptions {
   /** Colour by change (red more, blue less, grey not significant); implied when frames carry `delta`. */
@@ -17,5 +19,5 @@ export interface FlamegraphHtmlOptions {
 
 export function renderFlamegraphHtml(data: FlameData, options: FlamegraphHtmlOptions = {}): string {
   const payload = encodeFlamePayload(data, { differential: options.differential ?? false, inverted: options.inverted ?? false });
-  return viewerPage({ title: data.title, css: VIEWER_CSS, payloadJson: jsonForScriptElement(payload), script: viewerScript() });
+  return viewerPage({ title: data.title, css: VIEWER_CSS, payloadJson: jsonForScriptElement(payload), script: VIEWER_SCRIPT });
 }

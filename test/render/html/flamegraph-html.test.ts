@@ -4,7 +4,7 @@ import type { FlameData } from '../../../src/render/flame-data.js';
 import type { FlamePayload } from '../../../src/render/html/flame-payload.js';
 import { renderFlamegraphHtml } from '../../../src/render/html/flamegraph-html.js';
 import { jsonForScriptElement } from '../../../src/render/html/script-json.js';
-import { viewerModel } from '../../../src/render/html/viewer/model.js';
+import { buildModel } from '../../../src/render/html/viewer/model.js';
 import { moduleColour } from '../../../src/render/module-colour.js';
 import { HOSTILE_NAMES, hostileFlameData, interpDifferentialFlameData, interpFlameData, interpJsonFlameData } from './flame-samples.js';
 
@@ -24,7 +24,7 @@ function embeddedPayload(html: string): FlamePayload {
 /** Everything FlameData says about each frame, read back from the page's embedded data the way the page reads it. */
 function expectEmbeddedFrames(html: string, data: FlameData): void {
   const payload = embeddedPayload(html);
-  const model = viewerModel().buildModel(payload);
+  const model = buildModel(payload);
   expect(payload.title).toBe(data.title);
   expect(payload.subtitle).toEqual(data.subtitle);
   expect(payload.metrics).toEqual(data.metrics);
@@ -110,7 +110,7 @@ describe('renderFlamegraphHtml', () => {
     expect(markupOnly(html)).not.toMatch(/<img|<b>|onerror/i);
     expect(html).toContain('<title>hostile &lt;/script&gt;&lt;!-- &quot;title&quot; &amp; &apos;more&apos;</title>');
     expectEmbeddedFrames(html, data);
-    const model = viewerModel().buildModel(embeddedPayload(html));
+    const model = buildModel(embeddedPayload(html));
     expect(HOSTILE_NAMES.map((_, i) => model.strings[model.name[i + 1]!])).toEqual(HOSTILE_NAMES);
     expect(embeddedPayload(html).inverted).toBe(true);
   });

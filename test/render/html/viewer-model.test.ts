@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FlameData } from '../../../src/render/flame-data.js';
 import { encodeFlamePayload } from '../../../src/render/html/flame-payload.js';
-import { valueFormat } from '../../../src/render/html/viewer/format.js';
-import { viewerModel, type ViewerModel } from '../../../src/render/html/viewer/model.js';
+import * as format from '../../../src/render/html/viewer/format.js';
+import * as lib from '../../../src/render/html/viewer/model.js';
+import type { ViewerModel } from '../../../src/render/html/viewer/model.js';
 import { bigFlameData, frameDepths, interpFlameData, matchedSharePct } from './flame-samples.js';
 
-const lib = viewerModel();
 const modelOf = (data: FlameData): ViewerModel => lib.buildModel(encodeFlamePayload(data, { differential: false, inverted: false }));
 
 /** Left edge of each frame: its parent's left edge plus the totals of its earlier siblings. */
@@ -96,7 +96,6 @@ describe('viewer model', () => {
   });
 
   it('formats values with units and shares', () => {
-    const format = valueFormat();
     expect(format.formatValue(240, 'ticks')).toBe('240 ticks');
     expect(format.formatValue(212.17999999999998, 'ticks')).toBe('212.18 ticks');
     expect(format.formatValue(1131600104, 'bytes')).toBe('1.05 GiB (1,131,600,104 bytes)');

@@ -1,14 +1,12 @@
 // The painter's pure parts: label fitting and row placement.
 import { describe, expect, it } from 'vitest';
-import type { ViewerContext2D } from '../../../src/render/html/viewer/dom-types.js';
-import { flamePainter, type PaintScene } from '../../../src/render/html/viewer/paint.js';
+import * as painter from '../../../src/render/html/viewer/paint.js';
+import type { PaintScene } from '../../../src/render/html/viewer/paint.js';
 
 /** A canvas context whose text is 7 px per character. */
-const monospaceContext = { measureText: (text: string) => ({ width: text.length * 7 }) } as unknown as ViewerContext2D;
+const monospaceContext = { measureText: (text: string) => ({ width: text.length * 7 }) } as unknown as Parameters<typeof painter.fitLabel>[0];
 
 describe('flame painter', () => {
-  const painter = flamePainter();
-
   it('labels: whole when they fit, else head…tail, else nothing', () => {
     const name = 'Big.Layer1.Part1.l1_fold13';
     const fullPx = name.length * 7;

@@ -1,42 +1,30 @@
-// Numbers as the viewer shows them: values with their unit, shares in percent.
-// Shipped to the page as source (see model.ts): self-contained, no outside references.
+// Numbers as the viewer shows them: values with their unit, shares in percent, changes.
+// Built on the formatters the text and SVG renderers use (src/render/bytes.ts, numbers.ts);
+// esbuild bundles those into the page with this module. No DOM here: Node tests call it too.
+import { formatBytes } from '../../bytes.js';
+import { formatCount } from '../../numbers.js';
 
-export function valueFormat() {
-  const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-  function grouped(value: number): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(value) ? 0 : 2 });
-  }
-
-  /** Binary units, as src/render/bytes.ts prints them, with the exact count beside. */
-  function bytes(value: number): string {
-    let scaled = value;
-    let unit = 0;
-    while (Math.abs(scaled) >= 1024 && unit < BYTE_UNITS.length - 1) {
-      scaled /= 1024;
-      unit++;
-    }
-    if (unit === 0) return `${grouped(value)} B`;
-    return `${scaled.toFixed(scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2)} ${BYTE_UNITS[unit]} (${grouped(Math.round(value))} bytes)`;
-  }
-
-  function formatValue(value: number, unit: string): string {
-    if (unit === 'bytes') return bytes(value);
-    return `${grouped(value)} ${unit}`;
-  }
-
-  /** `part` as a percentage of `whole`, two decimals; a dash when the whole is zero. */
-  function formatShare(part: number, whole: number): string {
-    if (!(whole > 0)) return '–';
-    return `${((part / whole) * 100).toFixed(2)}%`;
-  }
-
-  function formatChange(deltaPct: number): string {
-    const sign = deltaPct > 0 ? '+' : deltaPct < 0 ? '−' : '±';
-    return `${sign}${Math.abs(deltaPct).toFixed(1)}%`;
-  }
-
-  return { formatValue, formatShare, formatChange };
+/** Thousands separators; fractional values (estimates) keep up to two decimals. */
+function grouped(value: number): string {
+  return Number.isInteger(value) ? formatCount(value) : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-export type ValueFormatLibrary = ReturnType<typeof valueFormat>;
+/** A value in its FlameMetric unit (`ticks`, `entries`, `bytes`); bytes in binary units with the exact count beside. */
+export function formatValue(value: number, unit: string): string {
+  if (unit !== 'bytes') return `${grouped(value)} ${unit}`;
+  // formatBytes keeps plain bytes below 1 KiB; there the count alone says it all.
+  if (Math.abs(value) < 1024) return `${grouped(value)} B`;
+  return `${formatBytes(value)} (${formatCount(value)} bytes)`;
+}
+
+/** `part` as a percentage of `whole`, two decimals; a dash when the whole is zero. */
+export function formatShare(part: number, whole: number): string {
+  if (!(whole > 0)) return '–';
+  return `${((part / whole) * 100).toFixed(2)}%`;
+}
+
+/** A change in percent with its sign: `+12.3%`, `−4.0%`, `±0.0%`. */
+export function formatChange(deltaPct: number): string {
+  const sign = deltaPct > 0 ? '+' : deltaPct < 0 ? '−' : '±';
+  return `${sign}${Math.abs(deltaPct).toFixed(1)}%`;
+}

@@ -1,10 +1,8 @@
 // The viewer's text around the canvas: hover details, the zoom path, the change legend.
 // Every string from the profile goes in through textContent: cost-centre names are
 // program text and must never be parsed as markup.
-// Shipped to the page as source (see model.ts): self-contained, no outside references.
-import type { ViewerDocument, ViewerElement } from './dom-types.js';
 import type { ChangeLegend } from '../flame-payload.js';
-import type { ValueFormatLibrary } from './format.js';
+import { formatChange, formatShare, formatValue } from './format.js';
 import type { ViewerModel } from './model.js';
 
 export interface FrameDetails {
@@ -15,99 +13,93 @@ export interface FrameDetails {
   differential: boolean;
 }
 
-export function viewerPanels() {
-  function element(doc: ViewerDocument, tag: string, className: string, text: string): ViewerElement {
-    const node = doc.createElement(tag);
-    if (className !== '') node.className = className;
-    node.textContent = text;
-    return node;
-  }
-
-  function row(doc: ViewerDocument, label: string, value: string): ViewerElement {
-    const line = element(doc, 'div', 'row', '');
-    line.appendChild(element(doc, 'span', 'key', label));
-    line.appendChild(element(doc, 'span', 'value', value));
-    return line;
-  }
-
-  function changeText(model: ViewerModel, frame: number, format: ValueFormatLibrary): string | null {
-    const status = model.status === null ? -1 : model.status[frame]!;
-    if (status === 1) return 'only in the new build';
-    if (status === 2) return 'only in the base build';
-    if (status !== 0) return null;
-    const pct = model.deltaPct![frame]!;
-    const verdict = model.significant![frame] ? 'significant' : 'not significant';
-    return Number.isFinite(pct) ? `${format.formatChange(pct)} self (${verdict})` : `unknown (${verdict})`;
-  }
-
-  function fillDetails(doc: ViewerDocument, box: ViewerElement, details: FrameDetails, format: ValueFormatLibrary): void {
-    const { model, metric, frame } = details;
-    const info = model.metrics[metric]!;
-    const total = model.total[metric]!;
-    const value = total[frame]!;
-    const selfValue = model.self[metric]![frame]!;
-    const rootValue = total[0]!;
-    const parent = model.parent[frame]!;
-    const lines: ViewerElement[] = [element(doc, 'div', 'name', model.strings[model.name[frame]!]!)];
-    if (model.merged[frame]) {
-      lines.push(element(doc, 'div', 'note', 'stands for frames too narrow to draw'));
-    } else {
-      lines.push(row(doc, 'module', model.modules[model.module[frame]!]!));
-      const src = model.src[frame]!;
-      lines.push(row(doc, 'SRC', src < 0 ? '–' : model.strings[src]!));
-    }
-    const shares = [`${format.formatShare(value, rootValue)} of total`];
-    if (parent >= 0) shares.push(`${format.formatShare(value, total[parent]!)} of parent`);
-    const insideZoom = frame > details.zoom && frame < model.end[details.zoom]!;
-    if (details.zoom !== 0 && insideZoom) shares.push(`${format.formatShare(value, total[details.zoom]!)} of zoomed frame`);
-    lines.push(row(doc, info.label, `${format.formatValue(value, info.unit)}`));
-    lines.push(row(doc, 'share', shares.join(', ')));
-    lines.push(row(doc, 'self', `${format.formatValue(selfValue, info.unit)} (${format.formatShare(selfValue, rootValue)} of total)`));
-    if (details.differential) {
-      const change = changeText(model, frame, format);
-      if (change !== null) lines.push(row(doc, 'change', change));
-    }
-    box.replaceChildren(...lines);
-  }
-
-  /** Root … zoomed frame; each step a button that zooms there. */
-  function fillBreadcrumb(doc: ViewerDocument, nav: ViewerElement, model: ViewerModel, path: number[], pick: (frame: number) => void): void {
-    const items: ViewerElement[] = [];
-    path.forEach((frame, step) => {
-      if (step > 0) items.push(element(doc, 'span', 'sep', '›'));
-      const crumb = element(doc, 'button', 'crumb', model.strings[model.name[frame]!]!);
-      crumb.setAttribute('type', 'button');
-      crumb.dataset.frame = String(frame);
-      if (step === path.length - 1) crumb.setAttribute('aria-current', 'true');
-      crumb.addEventListener('click', () => pick(frame));
-      items.push(crumb);
-    });
-    nav.replaceChildren(...items);
-  }
-
-  /** Swatches for the differential colours, painted with the colours the frames use. */
-  function fillChangeLegend(doc: ViewerDocument, legend: ViewerElement, colours: ChangeLegend): void {
-    const stripes = 'repeating-linear-gradient(-45deg, transparent 0 4px, rgba(255, 255, 255, 0.8) 4px 6px)';
-    const entries: Array<[string, string]> = [
-      [`linear-gradient(to right, ${colours.more[0]}, ${colours.more[1]})`, 'more / slower (deeper red: bigger change)'],
-      [`linear-gradient(to right, ${colours.less[0]}, ${colours.less[1]})`, 'less / faster (deeper blue: bigger change)'],
-      [colours.unchanged, 'no significant change'],
-      [`${stripes}, ${colours.added}`, 'only in the new build'],
-      [`${stripes}, ${colours.removed}`, 'only in the base build'],
-    ];
-    const items: ViewerElement[] = [element(doc, 'span', 'legend-title', 'Colour by change of self value:')];
-    for (const [background, text] of entries) {
-      const item = element(doc, 'span', 'legend-item', '');
-      const swatch = item.appendChild(element(doc, 'span', 'swatch', ''));
-      swatch.style.background = background;
-      item.appendChild(element(doc, 'span', '', text));
-      items.push(item);
-    }
-    legend.replaceChildren(...items);
-    legend.hidden = false;
-  }
-
-  return { fillDetails, fillBreadcrumb, fillChangeLegend, element };
+export function element(doc: Document, tag: string, className: string, text: string): HTMLElement {
+  const node = doc.createElement(tag);
+  if (className !== '') node.className = className;
+  node.textContent = text;
+  return node;
 }
 
-export type ViewerPanelsLibrary = ReturnType<typeof viewerPanels>;
+function row(doc: Document, label: string, value: string): HTMLElement {
+  const line = element(doc, 'div', 'row', '');
+  line.appendChild(element(doc, 'span', 'key', label));
+  line.appendChild(element(doc, 'span', 'value', value));
+  return line;
+}
+
+function changeText(model: ViewerModel, frame: number): string | null {
+  const status = model.status === null ? -1 : model.status[frame]!;
+  if (status === 1) return 'only in the new build';
+  if (status === 2) return 'only in the base build';
+  if (status !== 0) return null;
+  const pct = model.deltaPct![frame]!;
+  const verdict = model.significant![frame] ? 'significant' : 'not significant';
+  return Number.isFinite(pct) ? `${formatChange(pct)} self (${verdict})` : `unknown (${verdict})`;
+}
+
+export function fillDetails(doc: Document, box: HTMLElement, details: FrameDetails): void {
+  const { model, metric, frame } = details;
+  const info = model.metrics[metric]!;
+  const total = model.total[metric]!;
+  const value = total[frame]!;
+  const selfValue = model.self[metric]![frame]!;
+  const rootValue = total[0]!;
+  const parent = model.parent[frame]!;
+  const lines: HTMLElement[] = [element(doc, 'div', 'name', model.strings[model.name[frame]!]!)];
+  if (model.merged[frame]) {
+    lines.push(element(doc, 'div', 'note', 'stands for frames too narrow to draw'));
+  } else {
+    lines.push(row(doc, 'module', model.modules[model.module[frame]!]!));
+    const src = model.src[frame]!;
+    lines.push(row(doc, 'SRC', src < 0 ? '–' : model.strings[src]!));
+  }
+  const shares = [`${formatShare(value, rootValue)} of total`];
+  if (parent >= 0) shares.push(`${formatShare(value, total[parent]!)} of parent`);
+  const insideZoom = frame > details.zoom && frame < model.end[details.zoom]!;
+  if (details.zoom !== 0 && insideZoom) shares.push(`${formatShare(value, total[details.zoom]!)} of zoomed frame`);
+  lines.push(row(doc, info.label, formatValue(value, info.unit)));
+  lines.push(row(doc, 'share', shares.join(', ')));
+  lines.push(row(doc, 'self', `${formatValue(selfValue, info.unit)} (${formatShare(selfValue, rootValue)} of total)`));
+  if (details.differential) {
+    const change = changeText(model, frame);
+    if (change !== null) lines.push(row(doc, 'change', change));
+  }
+  box.replaceChildren(...lines);
+}
+
+/** Root … zoomed frame; each step a button that zooms there. */
+export function fillBreadcrumb(doc: Document, nav: HTMLElement, model: ViewerModel, path: number[], pick: (frame: number) => void): void {
+  const items: HTMLElement[] = [];
+  path.forEach((frame, step) => {
+    if (step > 0) items.push(element(doc, 'span', 'sep', '›'));
+    const crumb = element(doc, 'button', 'crumb', model.strings[model.name[frame]!]!);
+    crumb.setAttribute('type', 'button');
+    crumb.dataset.frame = String(frame);
+    if (step === path.length - 1) crumb.setAttribute('aria-current', 'true');
+    crumb.addEventListener('click', () => pick(frame));
+    items.push(crumb);
+  });
+  nav.replaceChildren(...items);
+}
+
+/** Swatches for the differential colours, painted with the colours the frames use. */
+export function fillChangeLegend(doc: Document, legend: HTMLElement, colours: ChangeLegend): void {
+  const stripes = 'repeating-linear-gradient(-45deg, transparent 0 4px, rgba(255, 255, 255, 0.8) 4px 6px)';
+  const entries: Array<[string, string]> = [
+    [`linear-gradient(to right, ${colours.more[0]}, ${colours.more[1]})`, 'more / slower (deeper red: bigger change)'],
+    [`linear-gradient(to right, ${colours.less[0]}, ${colours.less[1]})`, 'less / faster (deeper blue: bigger change)'],
+    [colours.unchanged, 'no significant change'],
+    [`${stripes}, ${colours.added}`, 'only in the new build'],
+    [`${stripes}, ${colours.removed}`, 'only in the base build'],
+  ];
+  const items: HTMLElement[] = [element(doc, 'span', 'legend-title', 'Colour by change of self value:')];
+  for (const [background, text] of entries) {
+    const item = element(doc, 'span', 'legend-item', '');
+    const swatch = item.appendChild(element(doc, 'span', 'swatch', ''));
+    swatch.style.background = background;
+    item.appendChild(element(doc, 'span', '', text));
+    items.push(item);
+  }
+  legend.replaceChildren(...items);
+  legend.hidden = false;
+}

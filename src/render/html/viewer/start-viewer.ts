@@ -1,50 +1,49 @@
 // The page's entry point: reads the embedded payload, owns the view state (metric, zoom,
 // orientation, search, hover) and wires the controls to it. Painting is batched into one
 // animation frame; only frames at least MIN_FRAME_PX wide at the current zoom are drawn.
-// Shipped to the page as source (see model.ts): self-contained, no outside references.
 import type { FlamePayload } from '../flame-payload.js';
-import type { ViewerCanvasElement, ViewerElement, ViewerInputElement, ViewerWindow } from './dom-types.js';
-import type { ValueFormatLibrary } from './format.js';
-import type { SearchResult, ViewerModelLibrary } from './model.js';
-import type { FlamePainterLibrary, PaintedFrames, PaintScene } from './paint.js';
-import type { ViewerPanelsLibrary } from './panels.js';
+import { formatShare, formatValue } from './format.js';
+import type { ViewerHandle } from './handle.js';
+import { ancestors, buildModel, frameOffsets, matchedValue, searchFrames, visibleFrames, type SearchResult } from './model.js';
+import { paint, type PaintedFrames, type PaintScene } from './paint.js';
+import { element, fillBreadcrumb, fillChangeLegend, fillDetails } from './panels.js';
 
-export interface ViewerLibraries {
-  model: ViewerModelLibrary;
-  painter: FlamePainterLibrary;
-  panels: ViewerPanelsLibrary;
-  format: ValueFormatLibrary;
+declare global {
+  interface Window {
+    ghcprofViewer?: ViewerHandle;
+  }
 }
 
-export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
+export function startViewer(win: Window): void {
   const MIN_FRAME_PX = 1;
   const ROW_HEIGHT_PX = 18;
   const doc = win.document;
-  const byId = <T extends ViewerElement = ViewerElement>(id: string): T => {
+  const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
     const found = doc.getElementById(id);
     if (found === null) throw new Error(`flamegraph page: #${id} is missing`);
     return found as T;
   };
 
   const payload = JSON.parse(byId('flame-data').textContent ?? 'null') as FlamePayload;
-  const model = lib.model.buildModel(payload);
+  const model = buildModel(payload);
   byId('title').textContent = payload.title;
   doc.title = payload.title;
-  byId('subtitle').replaceChildren(...payload.subtitle.map((line) => lib.panels.element(doc, 'div', 'line', line)));
+  byId('subtitle').replaceChildren(...payload.subtitle.map((line) => element(doc, 'div', 'line', line)));
   if (model.frameCount === 0) {
     byId('summary').textContent = 'The profile has no cost-centre stacks to draw.';
     return;
   }
-  const canvas = byId<ViewerCanvasElement>('flame');
-  const ctx = canvas.getContext('2d');
-  if (ctx === null) throw new Error('flamegraph page: no 2D canvas');
+  const canvas = byId<HTMLCanvasElement>('flame');
+  const context = canvas.getContext('2d');
+  if (context === null) throw new Error('flamegraph page: no 2D canvas');
+  const ctx: CanvasRenderingContext2D = context;
   const chart = byId('chart');
   const tooltip = byId('tooltip');
-  const searchInput = byId<ViewerInputElement>('search');
-  const regexBox = byId<ViewerInputElement>('search-regex');
-  const caseBox = byId<ViewerInputElement>('search-case');
+  const searchInput = byId<HTMLInputElement>('search');
+  const regexBox = byId<HTMLInputElement>('search-regex');
+  const caseBox = byId<HTMLInputElement>('search-case');
   const matchStatus = byId('match-status');
-  const metricSelect = byId<ViewerInputElement>('metric');
+  const metricSelect = byId<HTMLSelectElement>('metric');
   const orientationButton = byId('orientation');
   const breadcrumb = byId('breadcrumb');
   const summary = byId('summary');
@@ -55,7 +54,7 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
   let hovered = -1;
   let query = '';
   let matched: Uint8Array | null = null;
-  let offsets = lib.model.frameOffsets(model, metric);
+  let offsets = frameOffsets(model, metric);
   let rows = deepestRow(metric) + 1;
   let search: SearchResult = { matched: new Uint8Array(0), matchedFrames: 0 };
   let tooltipFrame = -1;
@@ -76,7 +75,7 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
     return deepest;
   }
 
-  function makeStripes(): object | null {
+  function makeStripes(): CanvasPattern | null {
     const tile = doc.createElement('canvas');
     tile.width = 8;
     tile.height = 8;
@@ -88,7 +87,7 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
     tileCtx.moveTo(-2, 10);
     tileCtx.lineTo(10, -2);
     tileCtx.stroke();
-    return ctx!.createPattern(tile, 'repeat');
+    return ctx.createPattern(tile, 'repeat');
   }
 
   function paintNow(): void {
@@ -105,13 +104,13 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
       canvas.style.width = `${widthPx}px`;
       canvas.style.height = `${heightPx}px`;
     }
-    ctx!.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const scene: PaintScene = {
       model,
       metric,
       offsets,
       zoom,
-      visible: lib.model.visibleFrames(model, metric, zoom, widthPx, MIN_FRAME_PX),
+      visible: visibleFrames(model, metric, zoom, widthPx, MIN_FRAME_PX),
       widthPx,
       heightPx,
       rowHeightPx: ROW_HEIGHT_PX,
@@ -122,11 +121,11 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
       stripes,
     };
     if (painted !== null) for (const frame of painted.frames) paintedAt[frame] = -1;
-    painted = lib.painter.paint(ctx!, scene, labelWidths);
+    painted = paint(ctx, scene, labelWidths);
     painted.frames.forEach((frame, k) => (paintedAt[frame] = k));
     paints++;
     const shown = painted.frames.length;
-    summary.textContent = `Total ${lib.format.formatValue(model.total[metric]![0] ?? 0, model.metrics[metric]!.unit)} · ${shown.toLocaleString('en-US')} of ${model.frameCount.toLocaleString('en-US')} frames wide enough to draw at this zoom`;
+    summary.textContent = `Total ${formatValue(model.total[metric]![0] ?? 0, model.metrics[metric]!.unit)} · ${shown.toLocaleString('en-US')} of ${model.frameCount.toLocaleString('en-US')} frames wide enough to draw at this zoom`;
     const finished = win.performance.now();
     lastPaintMs = finished - started;
     if (firstRenderMs < 0) firstRenderMs = finished;
@@ -156,7 +155,7 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
   function zoomTo(frame: number): void {
     tooltip.hidden = true;
     zoom = model.total[metric]![frame]! > 0 ? frame : 0;
-    lib.panels.fillBreadcrumb(doc, breadcrumb, model, lib.model.ancestors(model, zoom), zoomTo);
+    fillBreadcrumb(doc, breadcrumb, model, ancestors(model, zoom), zoomTo);
     updateMatchStatus();
     requestPaint();
   }
@@ -182,13 +181,13 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
     }
     const total = model.total[metric]!;
     const info = model.metrics[metric]!;
-    const count = lib.panels.element(doc, 'span', '', `${search.matchedFrames.toLocaleString('en-US')} frames match · `);
-    const share = lib.panels.element(doc, 'span', 'share', lib.format.formatShare(lib.model.matchedValue(model, matched, metric, 0), total[0]!));
+    const count = element(doc, 'span', '', `${search.matchedFrames.toLocaleString('en-US')} frames match · `);
+    const share = element(doc, 'span', 'share', formatShare(matchedValue(model, matched, metric, 0), total[0]!));
     share.setAttribute('id', 'match-share');
-    const parts = [count, share, lib.panels.element(doc, 'span', '', ` of ${info.label}`)];
+    const parts = [count, share, element(doc, 'span', '', ` of ${info.label}`)];
     if (zoom !== 0) {
-      const inZoom = lib.format.formatShare(lib.model.matchedValue(model, matched, metric, zoom), total[zoom]!);
-      parts.push(lib.panels.element(doc, 'span', '', ` (${inZoom} of the zoomed frame)`));
+      const inZoom = formatShare(matchedValue(model, matched, metric, zoom), total[zoom]!);
+      parts.push(element(doc, 'span', '', ` (${inZoom} of the zoomed frame)`));
     }
     matchStatus.replaceChildren(...parts);
   }
@@ -216,7 +215,7 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
         const lower = query.toLowerCase();
         test = (name) => name.toLowerCase().includes(lower);
       }
-      search = lib.model.searchFrames(model, test);
+      search = searchFrames(model, test);
       matched = search.matched;
     }
     updateMatchStatus();
@@ -225,7 +224,7 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
 
   function showTooltip(frame: number, clientX: number, clientY: number): void {
     if (frame !== tooltipFrame || tooltip.hidden) {
-      lib.panels.fillDetails(doc, tooltip, { model, metric, frame, zoom, differential: payload.differential }, lib.format);
+      fillDetails(doc, tooltip, { model, metric, frame, zoom, differential: payload.differential });
       tooltipFrame = frame;
     }
     tooltip.hidden = false;
@@ -239,17 +238,17 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
   // Controls.
   metricSelect.replaceChildren(
     ...model.metrics.map((info, index) => {
-      const option = lib.panels.element(doc, 'option', '', `${info.label} (${info.unit})`);
+      const option = element(doc, 'option', '', `${info.label} (${info.unit})`);
       option.setAttribute('value', String(index));
       return option;
     }),
   );
   metricSelect.value = '0';
-  if (payload.delta !== null) lib.panels.fillChangeLegend(doc, byId('legend'), payload.delta.legend);
+  if (payload.delta !== null) fillChangeLegend(doc, byId('legend'), payload.delta.legend);
 
   metricSelect.addEventListener('change', () => {
     metric = Number(metricSelect.value);
-    offsets = lib.model.frameOffsets(model, metric);
+    offsets = frameOffsets(model, metric);
     rows = deepestRow(metric) + 1;
     zoomTo(zoom);
   });
@@ -324,7 +323,7 @@ export function startViewer(win: ViewerWindow, lib: ViewerLibraries): void {
   };
 
   // First paint now, not in an animation frame: the page is usable as soon as the script ran.
-  lib.panels.fillBreadcrumb(doc, breadcrumb, model, [0], zoomTo);
+  fillBreadcrumb(doc, breadcrumb, model, [0], zoomTo);
   updateOrientation();
   paintNow();
   revealRoot();

@@ -1,0 +1,108 @@
+// Heap usage over time from an eventlog (`+RTS -h* -l`): each census is HEAP_PROF_SAMPLE_BEGIN
+// (162) … END (165) with cost-centre-stack samples (163: residency and stack of cost-centre
+// ids, innermost first) or string samples (164: a closure description, type, module, ...).
+import { undefinedCostCentre, type CostCentre } from '../../model/cost-centre.js';
+import { costCentreStackBand } from '../../model/heap-band-name.js';
+import type { HeapSample, HeapSeries } from '../../model/heap-series.js';
+import { EventId } from './format.js';
+import type { HeapProfBreakdown } from './event-info.js';
+import { readSelectedEvents } from './eventlog-selected-events.js';
+import type { ByteChunks } from '../common/byte-chunks.js';
+
+const BREAKDOWN_NAMES: Record<HeapProfBreakdown, string> = {
+  costCentre: 'cost-centre stack',
+  module: 'module',
+  closureDescr: 'closure description',
+  typeDescr: 'type',
+  retainer: 'retainer set',
+  biography: 'biography',
+  closureType: 'closure type',
+  infoTable: 'info table',
+  era: 'era',
+};
+
+const WANTED = new Set<number>([
+  EventId.HEAP_PROF_BEGIN,
+  EventId.HEAP_PROF_COST_CENTRE,
+  EventId.HEAP_PROF_SAMPLE_BEGIN,
+  EventId.HEAP_PROF_SAMPLE_COST_CENTRE,
+  EventId.HEAP_PROF_SAMPLE_STRING,
+  EventId.HEAP_PROF_SAMPLE_END,
+  EventId.PROGRAM_ARGS,
+  EventId.USER_MARKER,
+]);
+
+export async function readEventlogHeapSeries(chunks: ByteChunks, source: string): Promise<HeapSeries> {
+  const series: HeapSeries = {
+    source,
+    format: 'eventlog',
+    job: null,
+    date: null,
+    breakdown: null,
+    timeBasis: 'elapsed',
+    samples: [],
+    bands: [],
+    markers: [],
+    warnings: [],
+  };
+  const costCentres = new Map<number, CostCentre>();
+  const knownBands = new Set<string>();
+  let open: HeapSample | null = null;
+  let censuses = 0;
+  const addBand = (band: string, bytes: number): void => {
+    if (open === null) return;
+    if (!knownBands.has(band)) {
+      knownBands.add(band);
+      series.bands.push(band);
+    }
+    open.bytesByBand.set(band, (open.bytesByBand.get(band) ?? 0) + bytes);
+  };
+  const costCentre = (id: number): CostCentre =>
+    costCentres.get(id) ?? undefinedCostCentre(id);
+
+  const result = await readSelectedEvents(chunks, source, {
+    typeIds: WANTED,
+    onEvent: (event) => {
+      const info = event.info;
+      switch (info.kind) {
+        case 'heapProfBegin':
+          series.breakdown = BREAKDOWN_NAMES[info.breakdown];
+          break;
+        case 'heapProfCostCentre':
+          costCentres.set(info.costCentreId, { id: info.costCentreId, label: info.label, module: info.module, src: info.srcLoc, isCaf: info.isCaf });
+          break;
+        case 'heapProfSampleBegin':
+          censuses++;
+          open = { timeSecs: event.timeNs / 1e9, bytesByBand: new Map() };
+          break;
+        case 'heapProfSampleCostCentre':
+          addBand(costCentreStackBand(info.stack.map(costCentre)), info.residencyBytes);
+          break;
+        case 'heapProfSampleString':
+          addBand(info.label, info.residencyBytes);
+          break;
+        case 'heapProfSampleEnd':
+          if (open !== null) series.samples.push(open);
+          open = null;
+          break;
+        case 'programArgs':
+          series.job = info.args.join(' ');
+          break;
+        case 'userMarker':
+          series.markers.push({ timeSecs: event.timeNs / 1e9, label: info.name });
+          break;
+        default:
+          break;
+      }
+    },
+  });
+  series.warnings.push(...result.warnings);
+  if (open !== null) {
+    series.warnings.push({ location: { source }, message: `the eventlog ends inside heap census ${censuses}; kept the ${series.samples.length} complete ones` });
+  }
+  if (censuses === 0) {
+    series.warnings.push({ location: { source }, message: 'the eventlog has no heap-profile samples (run the program with +RTS -h<breakdown> -l)' });
+  }
+  series.markers.sort((a, b) => a.timeSecs - b.timeSecs);
+  return series;
+}

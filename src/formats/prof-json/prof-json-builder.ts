@@ -1,0 +1,198 @@
+// Builds a Profile from the JSON events of a GHC `-pj` profile (formats-reference.md §2),
+// as they stream in: cost centres as their records end, tree nodes as their objects end,
+// with explicit stacks (the JSON nests two levels per stack level).
+import { addChild, computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../../model/call-tree.js';
+import { UNDEFINED_MODULE, undefinedCostCentre, type CostCentre } from '../../model/cost-centre.js';
+import type { InputWarning } from '../../model/diagnostic.js';
+import { emptyMetadata, type Profile, type RunMetadata } from '../../model/profile.js';
+import type { JsonEventSink } from './json-stream/json-events.js';
+
+/** What a container is in GHC's layout; `ignore` for anything else (kept readable, not used). */
+type Role = 'root' | 'arguments' | 'rtsArguments' | 'costCentres' | 'costCentre' | 'node' | 'children' | 'ignore';
+
+interface Frame {
+  role: Role;
+  /** The member being read (objects). */
+  key: string | null;
+  fields: Record<string, string | number | boolean | null>;
+  /** Children of a node frame, attached as they complete. */
+  children: CallTreeNode[];
+}
+
+export class ProfJsonBuilder implements JsonEventSink {
+  private readonly frames: Frame[] = [];
+  private readonly metadata: RunMetadata;
+  private readonly costCentres = new Map<number, CostCentre>();
+  private readonly costCentreList: CostCentre[] = [];
+  private root: CallTreeNode | null = null;
+  private nodeCount = 0;
+  private sawCostCentres = false;
+  private sawProfile = false;
+  private readonly arguments: string[] = [];
+  private readonly rtsArguments: string[] = [];
+
+  constructor(private readonly source: string) {
+    this.metadata = emptyMetadata(source, 'prof-json');
+  }
+
+  private top(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private push(role: Role): void {
+    this.frames.push({ role, key: null, fields: {}, children: [] });
+  }
+
+  /** The role of a container opening at the current position. */
+  private roleOf(kind: 'object' | 'array'): Role {
+    const parent = this.top();
+    if (parent === undefined) return kind === 'object' ? 'root' : 'ignore';
+    if (kind === 'object') {
+      if (parent.role === 'root' && parent.key === 'profile') return 'node';
+      if (parent.role === 'costCentres') return 'costCentre';
+      if (parent.role === 'children') return 'node';
+      return 'ignore';
+    }
+    if (parent.role === 'root' && parent.key === 'arguments') return 'arguments';
+    if (parent.role === 'root' && parent.key === 'rts_arguments') return 'rtsArguments';
+    if (parent.role === 'root' && parent.key === 'cost_centres') return 'costCentres';
+    if (parent.role === 'node' && parent.key === 'children') return 'children';
+    return 'ignore';
+  }
+
+  startObject(): void {
+    const role = this.roleOf('object');
+    if (role === 'node') this.sawProfile = true;
+    this.push(role);
+  }
+
+  startArray(): void {
+    const role = this.roleOf('array');
+    if (role === 'costCentres') this.sawCostCentres = true;
+    this.push(role);
+  }
+
+  endArray(): void {
+    this.frames.pop();
+  }
+
+  endObject(): void {
+    const frame = this.frames.pop()!;
+    if (frame.role === 'costCentre') this.addCostCentre(frame.fields);
+    else if (frame.role === 'node') this.completeNode(frame);
+    else if (frame.role === 'root') this.readRootFields(frame.fields);
+  }
+
+  key(name: string): void {
+    this.top()!.key = name;
+  }
+
+  private value(value: string | number | boolean | null): void {
+    const frame = this.top();
+    if (frame === undefined) return;
+    if (frame.role === 'arguments' && typeof value === 'string') this.arguments.push(value);
+    else if (frame.role === 'rtsArguments' && typeof value === 'string') this.rtsArguments.push(value);
+    else if (frame.key !== null) frame.fields[frame.key] = value;
+  }
+
+  string(value: string): void {
+    this.value(value);
+  }
+
+  number(value: number): void {
+    this.value(value);
+  }
+
+  literal(value: boolean | null): void {
+    this.value(value);
+  }
+
+  private addCostCentre(fields: Frame['fields']): void {
+    const id = Number(fields['id']);
+    const definition = {
+      id,
+      label: String(fields['label'] ?? ''),
+      module: String(fields['module'] ?? ''),
+      src: typeof fields['src_loc'] === 'string' ? fields['src_loc'] : null,
+      isCaf: fields['is_caf'] === true,
+    };
+    // A node may have named this id before its definition arrived: fill the placeholder in.
+    const existing = this.costCentres.get(id);
+    if (existing !== undefined) Object.assign(existing, definition);
+    else {
+      this.costCentres.set(id, definition);
+      this.costCentreList.push(definition);
+    }
+  }
+
+  private costCentre(id: number): CostCentre {
+    let costCentre = this.costCentres.get(id);
+    if (costCentre === undefined) {
+      costCentre = undefinedCostCentre(id);
+      this.costCentres.set(id, costCentre);
+      this.costCentreList.push(costCentre);
+    }
+    return costCentre;
+  }
+
+  private completeNode(frame: Frame): void {
+    const fields = frame.fields;
+    const node = newCallTreeNode(this.costCentre(Number(fields['id'])), null, Number(fields['entries'] ?? 0), Number(fields['ticks'] ?? 0), Number(fields['alloc'] ?? 0));
+    for (const child of frame.children) addChild(node, child);
+    this.nodeCount++;
+    // The enclosing node is below the `children` array on the stack.
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const outer = this.frames[i]!;
+      if (outer.role === 'node') {
+        outer.children.push(node);
+        return;
+      }
+      if (outer.role === 'root') break;
+    }
+    this.root = node;
+  }
+
+  private readRootFields(fields: Frame['fields']): void {
+    const text = (key: string): string | null => (typeof fields[key] === 'string' ? (fields[key] as string) : null);
+    const number = (key: string): number | null => (typeof fields[key] === 'number' ? (fields[key] as number) : null);
+    const metadata = this.metadata;
+    metadata.program = text('program');
+    metadata.timestamp = text('end_time');
+    metadata.totalTimeSecs = number('total_time');
+    metadata.totalTicks = number('total_ticks');
+    metadata.tickIntervalUs = number('tick_interval');
+    metadata.totalAllocBytes = number('total_alloc');
+    const capabilities = number('initial_capabilities');
+    // GHC writes 0 capabilities when -N was not given (formats-reference.md §2.2): that is one.
+    metadata.processors = capabilities === null ? null : Math.max(1, capabilities);
+  }
+
+  get hasProfile(): boolean {
+    return this.sawCostCentres || this.sawProfile;
+  }
+
+  /**
+   * Completes the profile. For a document cut short, the nodes still open are closed with
+   * what they had, so the tree read so far survives.
+   */
+  finish(warnings: InputWarning[]): Profile {
+    while (this.frames.length > 0) this.endObject();
+    this.metadata.commandLine = [this.metadata.program ?? '', ...this.arguments.slice(1)];
+    this.metadata.rtsArguments = [...this.rtsArguments];
+    if (this.root !== null) computeInheritedCosts(this.root);
+    const undefinedIds = this.costCentreList.filter((costCentre) => costCentre.module === UNDEFINED_MODULE).length;
+    if (undefinedIds > 0) {
+      warnings.push({ location: { source: this.source }, message: `tree nodes name ${undefinedIds} cost-centre ids that "cost_centres" does not define` });
+    }
+    return {
+      metadata: this.metadata,
+      costCentres: this.costCentreList,
+      root: this.root,
+      nodeCount: this.nodeCount,
+      measures: { ticks: 'exact', bytes: 'exact', entries: 'exact', percentages: 'derived' },
+      printedFlatTable: [],
+      system: null,
+      warnings,
+    };
+  }
+}

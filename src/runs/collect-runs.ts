@@ -1,0 +1,111 @@
+// Finds the runs behind the paths a user gives `aggregate` (and later `compare`): profile
+// files, plain folders searched for profiles, and profnix run directories
+// (`run/<tag>/meta.json` + `node-N/` folders with a profile and `cardano-node.stats`).
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import { InputError } from '../model/diagnostic.js';
+import type { RunDirectoryInfo } from '../model/run-meta.js';
+import { detectInputKind, type InputKind } from '../formats/detect.js';
+import { parseRunMeta } from '../formats/profnix-meta/profnix-meta.js';
+import { SNIFF_BYTES } from '../formats/common/sniff.js';
+import { isGzip } from './input.js';
+
+export interface RunInput {
+  profilePath: string;
+  statsPath: string | null;
+  runDirectory: string | null;
+  node: string | null;
+}
+
+export interface CollectedRuns {
+  inputs: RunInput[];
+  runDirectories: RunDirectoryInfo[];
+}
+
+function sniff(path: string): InputKind {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+    // Compressed: judged by name here (the reader sniffs the real content when it opens it).
+    if (isGzip(head)) return path.endsWith('.eventlog.gz') ? 'eventlog' : path.endsWith('.prof.gz') ? 'prof-text' : 'unknown';
+    return detectInputKind(head);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const isTimeProfile = (kind: InputKind): boolean => kind === 'prof-text' || kind === 'prof-json';
+
+/** A node folder's run: its time profile (a .prof before an eventlog) and its RTS statistics. */
+async function nodeRun(nodeDir: string, runDirectory: string): Promise<RunInput | null> {
+  const files = (await glob('*', { cwd: nodeDir, onlyFiles: true })).sort();
+  const kinds = files.map((file) => [file, sniff(join(nodeDir, file))] as const);
+  const profile = kinds.find(([, kind]) => isTimeProfile(kind)) ?? kinds.find(([, kind]) => kind === 'eventlog');
+  if (profile === undefined) return null;
+  const stats = files.find((file) => file.endsWith('.stats'));
+  return {
+    profilePath: join(nodeDir, profile[0]),
+    statsPath: stats === undefined ? null : join(nodeDir, stats),
+    runDirectory,
+    node: basename(nodeDir),
+  };
+}
+
+async function runDirectory(path: string): Promise<{ info: RunDirectoryInfo; inputs: RunInput[] }> {
+  const metaPath = join(path, 'meta.json');
+  const info: RunDirectoryInfo = { path, meta: parseRunMeta(readFileSync(metaPath, 'utf8'), metaPath) };
+  const nodes = (await glob('*/', { cwd: path, onlyDirectories: true })).map((dir) => dir.replace(/\/$/, '')).sort(byNodeNumber);
+  const inputs: RunInput[] = [];
+  for (const node of nodes) {
+    const run = await nodeRun(join(path, node), path);
+    if (run !== null) inputs.push(run);
+  }
+  if (inputs.length === 0) throw new InputError({ source: path }, 'run directory has no node folder with a profile (expected node-N/cardano-node.prof)');
+  return { info, inputs };
+}
+
+/** node-2 before node-10. */
+function byNodeNumber(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+export async function collectRuns(paths: readonly string[]): Promise<CollectedRuns> {
+  const inputs: RunInput[] = [];
+  const runDirectories: RunDirectoryInfo[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      inputs.push({ profilePath: path, statsPath: null, runDirectory: null, node: null });
+      continue;
+    }
+    if (!existsSync(path)) throw new InputError({ source: path }, 'no such file or folder');
+    if (!statSync(path).isDirectory()) {
+      inputs.push({ profilePath: path, statsPath: null, runDirectory: null, node: null });
+      continue;
+    }
+    if (existsSync(join(path, 'meta.json'))) {
+      const found = await runDirectory(path);
+      runDirectories.push(found.info);
+      inputs.push(...found.inputs);
+      continue;
+    }
+    // A plain folder: run directories below it, and every other text or JSON profile.
+    const metas = (await glob('**/meta.json', { cwd: path, onlyFiles: true })).map((meta) => join(path, meta, '..')).sort();
+    for (const dir of metas) {
+      const found = await runDirectory(dir);
+      runDirectories.push(found.info);
+      inputs.push(...found.inputs);
+    }
+    const insideRunDirectories = (file: string): boolean => metas.some((dir) => !relative(dir, file).startsWith('..'));
+    const files = (await glob('**/*', { cwd: path, onlyFiles: true })).sort(byNodeNumber);
+    for (const file of files) {
+      const full = join(path, file);
+      if (insideRunDirectories(full)) continue;
+      // Eventlogs are taken only when named: a folder's eventlogs are often heap or GC logs.
+      if (isTimeProfile(sniff(full))) inputs.push({ profilePath: full, statsPath: null, runDirectory: null, node: null });
+    }
+  }
+  if (inputs.length === 0) throw new InputError({ source: paths.join(' ') }, 'no profiles found (expected .prof files, eventlogs or profnix run directories)');
+  return { inputs, runDirectories };
+}

@@ -1,0 +1,116 @@
+// The I/O edge for inputs: files, `-` for stdin, gzip unwrapped transparently.
+// Parsers never see a file system: they get chunks of bytes from here.
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError, type InputWarning } from '../model/diagnostic.js';
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+const CHUNK_BYTES = 1 << 20;
+
+/** Whether bytes start a gzip stream. */
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+}
+
+export interface InputSource {
+  /** The name used in messages: the path, or `-` for stdin. */
+  name: string;
+  /** Size of the file on disk (compressed size for .gz); null for stdin. */
+  sizeBytes: number | null;
+  /** Bytes read from disk so far (for progress). */
+  bytesRead(): number;
+  /** Decompressed chunks, in order. A damaged gzip stream ends early and adds a warning. */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** Warnings found while reading (a truncated gzip stream). */
+  warnings: InputWarning[];
+}
+
+export function openInput(path: string): InputSource {
+  const isStdin = path === '-';
+  let sizeBytes: number | null = null;
+  if (!isStdin) {
+    try {
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw new InputError({ source: path }, 'is a directory, expected a profile file');
+      sizeBytes = stat.size;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError({ source: path }, describeFsError(error));
+    }
+  }
+  let bytesRead = 0;
+  const warnings: InputWarning[] = [];
+
+  async function* raw(): AsyncGenerator<Uint8Array> {
+    const stream: Readable = isStdin ? process.stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    try {
+      for await (const chunk of stream) {
+        const bytes = chunk as Uint8Array;
+        bytesRead += bytes.length;
+        yield bytes;
+      }
+    } catch (error) {
+      throw new InputError({ source: path }, describeFsError(error));
+    }
+  }
+
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    const source = raw();
+    const first = await source.next();
+    if (first.done) return;
+    const head = first.value;
+    if (!isGzip(head)) {
+      yield head;
+      yield* source;
+      return;
+    }
+    yield* gunzip(head, source, path, warnings);
+  }
+
+  return { name: path, sizeBytes, bytesRead: () => bytesRead, chunks, warnings };
+}
+
+async function* gunzip(
+  head: Uint8Array,
+  rest: AsyncIterable<Uint8Array>,
+  name: string,
+  warnings: InputWarning[],
+): AsyncGenerator<Uint8Array> {
+  async function* all(): AsyncGenerator<Uint8Array> {
+    yield head;
+    yield* rest;
+  }
+  const inflater = createGunzip({ chunkSize: CHUNK_BYTES });
+  const compressed = Readable.from(all());
+  compressed.on('error', (error) => inflater.destroy(error));
+  compressed.pipe(inflater);
+  let produced = 0;
+  try {
+    for await (const chunk of inflater) {
+      produced += (chunk as Uint8Array).length;
+      yield chunk as Uint8Array;
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {
+      // A cut-off .gz still holds useful data: hand on what inflated, and say so.
+      warnings.push({
+        location: { source: name, byteOffset: produced },
+        message: `gzip stream is damaged or truncated (${(error as Error).message}); read ${produced} uncompressed bytes`,
+      });
+      return;
+    }
+    throw new InputError({ source: name }, `cannot decompress: ${(error as Error).message}`);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, expected a profile file';
+  return (error as Error).message ?? String(error);
+}

@@ -1,0 +1,64 @@
+// Reads the runs found by collectRuns into an aggregator, one profile at a time, so memory
+// holds the aggregate and one profile, never all of them.
+import { readFileSync } from 'node:fs';
+import { RunAggregator } from '../analyze/aggregate.js';
+import { profileTotals } from '../analyze/cost-centre-totals.js';
+import { profileKind } from '../model/profile-kind.js';
+import { formatWarning } from '../model/diagnostic.js';
+import type { RunRecord } from '../model/run-record.js';
+import { buildIdentity } from '../model/run-meta.js';
+import { parseRtsStats } from '../formats/rts-stats/rts-stats.js';
+import type { CollectedRuns } from './collect-runs.js';
+import { loadProfile } from './load-profile.js';
+
+export interface LoadedRuns {
+  aggregator: RunAggregator;
+  warnings: string[];
+  mixedBuilds: boolean;
+}
+
+function numericStats(path: string | null): Record<string, number> {
+  if (path === null) return {};
+  const stats = parseRtsStats(readFileSync(path, 'utf8'), path);
+  const numbers: Record<string, number> = {};
+  for (const [key, value] of stats.values) if (typeof value === 'number') numbers[key] = value;
+  return numbers;
+}
+
+export async function loadRuns(collected: CollectedRuns, onProgress?: (done: number, total: number, path: string) => void): Promise<LoadedRuns> {
+  const aggregator = new RunAggregator(collected.inputs.length);
+  const warnings: string[] = [];
+  for (const [index, input] of collected.inputs.entries()) {
+    onProgress?.(index, collected.inputs.length, input.profilePath);
+    const profile = await loadProfile(input.profilePath);
+    for (const warning of profile.warnings) warnings.push(formatWarning(warning));
+    if (profile.metadata.format === 'eventlog' && (profile.metadata.totalTicks ?? 0) === 0) {
+      warnings.push(`${input.profilePath}: no time-profile samples; left out of the aggregate`);
+      continue;
+    }
+    // Program totals: every format then counts the same costs (system centres apart).
+    const program = profileTotals(profile);
+    const record: RunRecord = {
+      source: input.profilePath,
+      runDirectory: input.runDirectory,
+      node: input.node,
+      format: profile.metadata.format,
+      formatDetail: profileKind(profile),
+      program: profile.metadata.program,
+      measures: profile.measures,
+      totals: {
+        timeSecs: profile.metadata.totalTimeSecs,
+        ticks: profile.metadata.totalTicks === null && profile.root === null ? null : program.ticks,
+        allocBytes: profile.measures.bytes === 'absent' ? null : program.bytes,
+        secondsPerTick: profile.metadata.tickIntervalUs === null ? null : profile.metadata.tickIntervalUs / 1e6,
+        systemTicks: profile.system?.ticks ?? null,
+        systemBytes: profile.system?.bytes ?? null,
+      },
+      stats: numericStats(input.statsPath),
+    };
+    aggregator.addRun(profile, record);
+  }
+  onProgress?.(collected.inputs.length, collected.inputs.length, '');
+  const identities = new Set(collected.runDirectories.map((info) => buildIdentity(info.meta)));
+  return { aggregator, warnings, mixedBuilds: identities.size > 1 };
+}
