@@ -35,7 +35,7 @@ function line(name: string, result: TaskResult, sizeMB: number): string {
   return `  ${name.padEnd(26)} ${result.secs.toFixed(2).padStart(6)} s  ${rate.padStart(6)} MB/s  peak RSS ${result.peakRssMB.toFixed(0).padStart(4)} MB  ${detail}`;
 }
 
-export async function benchEvents(runTask: RunTask, scratch: string, samplesDir: string): Promise<void> {
+export function benchEvents(runTask: RunTask, scratch: string, samplesDir: string): Promise<void> {
   const log = join(samplesDir, 'big/gc-heavy.eventlog.gz');
   const floor = best(runTask, 'stream-floor', [log]);
   const sizeMB = Number(floor.detail['bytes']) / 1e6;
@@ -48,4 +48,5 @@ export async function benchEvents(runTask: RunTask, scratch: string, samplesDir:
     `  ${(rate / GHC_EVENTS_MB_PER_SEC).toFixed(1)}x ghc-events' ~${GHC_EVENTS_MB_PER_SEC} MB/s (target >= ${TARGET_MB_PER_SEC} MB/s): ${rate >= TARGET_MB_PER_SEC ? 'ok' : 'MISSED'}; ` +
       `${(events.secs / floor.secs).toFixed(2)}x the floor; peak RSS target < ${TARGET_PEAK_RSS_MB} MB: ${events.peakRssMB < TARGET_PEAK_RSS_MB ? 'ok' : 'MISSED'}`,
   );
+  return Promise.resolve();
 }

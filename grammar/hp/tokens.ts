@@ -1,11 +1,12 @@
 // Tokens of the heap profile (`.hp`, +RTS -h*), one per line (formats-reference.md §3.1):
 // a four-line header, then censuses `BEGIN_SAMPLE t` … `END_SAMPLE t` holding one
-// `label<TAB>bytes` line per band, and possibly `MARK t` lines.
+// `label<TAB>bytes` line per band, and possibly `MARK t` lines. The last token takes any
+// line, so the lexer never fails; which line may come where is the parser's to say.
 import { createToken, type TokenType } from 'chevrotain';
-import { contentEnd, lineEnd, lineToken, matchedLine } from '../line/line-token.js';
-import { scanUnsigned } from '../prof-text/numbers.js';
+import { anyLineToken, blankLineToken, contentEnd, lineEnd, lineToken, matchedLine } from '../common/line-token.js';
+import { DECIMAL_GROUP, scanUnsigned } from '../common/numbers.js';
 
-const NUMBER = '([0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)';
+const NUMBER = DECIMAL_GROUP;
 
 // Header values are quoted; GHC doubles `"` inside them (printEscapedString).
 export const Job = lineToken('Job', /JOB "(.*)"[ \t]*/);
@@ -15,7 +16,9 @@ export const ValueUnit = lineToken('ValueUnit', /VALUE_UNIT "(.*)"[ \t]*/);
 export const BeginSample = lineToken('BeginSample', new RegExp(`BEGIN_SAMPLE ${NUMBER}[ \\t]*`));
 export const EndSample = lineToken('EndSample', new RegExp(`END_SAMPLE ${NUMBER}[ \\t]*`));
 export const Mark = lineToken('Mark', new RegExp(`MARK ${NUMBER}[ \\t]*`));
-export const BlankLine = lineToken('BlankLine', /[ \t]*/);
+export const BlankLine = blankLineToken('BlankLine');
+/** Any other line: the parser says what it expected instead. */
+export const UnknownLine = anyLineToken('UnknownLine');
 
 export interface BandFields {
   label: string;
@@ -42,4 +45,4 @@ export const Band = createToken({
   },
 });
 
-export const hpTokens: TokenType[] = [BeginSample, EndSample, Job, Date, SampleUnit, ValueUnit, Mark, Band, BlankLine];
+export const hpTokens: TokenType[] = [BeginSample, EndSample, Job, Date, SampleUnit, ValueUnit, Mark, Band, BlankLine, UnknownLine];

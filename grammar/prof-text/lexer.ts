@@ -2,12 +2,10 @@
 import { Lexer } from 'chevrotain';
 import { lexerModes } from './tokens.js';
 
-export type ReportSection = keyof typeof lexerModes;
-
 export const profTextLexer = new Lexer(
   { modes: lexerModes, defaultMode: 'header' },
   {
-    // Every token is one line and the reader counts lines itself.
+    // Every token is whole lines and the parser counts lines itself.
     positionTracking: 'onlyOffset',
     ensureOptimizations: false,
     // Tokens are custom line matchers: the regexp-based first-character analysis does not apply.

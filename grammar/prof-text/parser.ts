@@ -1,154 +1,315 @@
-// The report grammar over line tokens, with embedded actions that hand each line's
-// fields to a `ProfTextSink`. Input arrives in chunks of whole lines, so one parse covers
-// any run of lines; which lines may follow which is fixed by the lexer's modes.
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+// The report grammar over line tokens. Its rules say the order of the sections:
+//
+//   report    := headerLine* (Title (headerLine | Title)* (flatTable | callTree)?)?
+//   flatTable := FlatHeader (FlatLine | skippedLine)* callTree?
+//   callTree  := TreeHeader (TreeLines | BlankLine)* (RetainerSection TrailerLine*)?
+//
+// where a headerLine is a command line, `total time`, `total alloc`, a blank line or the
+// `individual inherited` line, in any order: no table before the title, no header after.
+//
+// Input arrives as runs of whole lines (one chunk of the file at a time) and a run can end
+// anywhere, so each section is a rule that can also start a run: a run is parsed from the
+// section the previous one ended in (`fromPreamble` … `fromTrailer`), each rule ending in
+// an optional step into the next section. A line out of place stops the parse with an
+// error, which `ProfTextReader` turns into a `LineSyntaxError` with the line. Embedded
+// actions split the rows and hand each line's fields to a `ProfTextSink`.
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { contentEnd, lineEnd, payloadOf } from '../common/line-token.js';
+import { parseGroupedInteger } from '../common/numbers.js';
+import { errorOffset, lineContentAt, lineNumberAt, LineSyntaxError } from '../common/syntax-error.js';
 import type { TableLayout } from './layout.js';
-import type { FlatRowFields, TreeRowBatch } from './row-scanner.js';
+import { profTextLexer } from './lexer.js';
+import { scanFlatRow, scanTreeRow, TreeRowBatch, type FlatRowFields } from './row-scanner.js';
 import {
   allTokens,
   BlankLine,
   CommandLine,
   FlatHeader,
-  FlatRow,
+  FlatLine,
   RetainerSection,
   Title,
   TotalAlloc,
   TotalTime,
   TrailerLine,
   TreeHeader,
-  TreeRows,
+  TreeLines,
   TreeSuperHeader,
+  type LexerMode,
 } from './tokens.js';
 
-/** Receives the report in order, one call per line (`treeRows`: one per run of rows). */
+/** Receives the report in order: one call per line of content (`treeRows`: one per run of rows). */
 export interface ProfTextSink {
   title(timestamp: string): void;
   commandLine(text: string): void;
   totalTime(secs: number, ticks: number, tickInterval: number, unit: 'us' | 'ms', processors: number | null): void;
-  totalAlloc(bytes: string): void;
-  flatHeader(layout: TableLayout): void;
+  totalAlloc(bytes: number): void;
   flatRow(row: FlatRowFields): void;
   treeHeader(layout: TableLayout): void;
-  treeRows(rows: TreeRowBatch): void;
-  /** A line with no content of its own: blank, or the `individual inherited` super-header. */
-  otherLine(): void;
-  trailer(): void;
+  /** Consecutive rows of the call tree, the first on line `firstLine`. */
+  treeRows(rows: TreeRowBatch, firstLine: number): void;
+}
+
+/** The sections in order; `preamble` is the header before the title line. */
+export type ReportSection = 'preamble' | 'header' | 'flat' | 'tree' | 'trailer';
+
+const LEXER_MODE: Record<ReportSection, LexerMode> = {
+  preamble: 'header',
+  header: 'header',
+  flat: 'flat',
+  tree: 'tree',
+  trailer: 'trailer',
+};
+
+/** What a line out of place in each section should have been. */
+const EXPECTED: Record<LexerMode, string> = {
+  header: 'expected a report header line (title, command line, `total time`, `total alloc`) or a `COST CENTRE MODULE ...` table header',
+  flat: 'expected a row of the cost-centre table (label, module, [SRC,] %time, %alloc[, ticks, bytes]) or the call-tree header',
+  tree: 'expected a call-tree row (indented label, module, [SRC,] no., entries, 4 percentages[, ticks, bytes])',
+  trailer: 'expected trailer text',
+};
+
+/** Where the parse stands between one run of lines and the next. */
+interface ReportPosition {
+  section: ReportSection;
+  /** Lines consumed so far: the next line is `linesRead + 1`. */
+  linesRead: number;
+  /** Set by the table headers: which optional columns the rows below have. */
+  flatLayout: TableLayout | null;
+  treeLayout: TableLayout | null;
 }
 
 class ProfTextParser extends EmbeddedActionsParser {
-  sink: ProfTextSink | null = null;
+  private text = '';
+  private at: ReportPosition = { section: 'preamble', linesRead: 0, flatLayout: null, treeLayout: null };
+  private sink: ProfTextSink | null = null;
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1 });
     this.performSelfAnalysis();
   }
 
-  /** Called before each chunk. */
-  begin(tokens: IToken[], sink: ProfTextSink): void {
+  /** Parses one run of lines from where `at` stands, advancing it; the first error, if any (`this.errors`). */
+  parseRun(text: string, tokens: IToken[], at: ReportPosition, sink: ProfTextSink): void {
     this.input = tokens;
+    this.text = text;
+    this.at = at;
     this.sink = sink;
+    try {
+      if (at.section === 'preamble') this.fromPreamble();
+      else if (at.section === 'header') this.fromHeader();
+      else if (at.section === 'flat') this.fromFlat();
+      else if (at.section === 'tree') this.fromTree();
+      else this.fromTrailer();
+    } finally {
+      this.text = '';
+      this.sink = null;
+    }
   }
 
-  private payload(token: IToken): unknown {
-    return (token as IToken & { payload: unknown }).payload;
-  }
-
-  readonly lines = this.RULE('lines', () => {
-    this.MANY(() => this.SUBRULE(this.line));
+  readonly fromPreamble = this.RULE('fromPreamble', () => {
+    this.MANY(() => this.SUBRULE(this.headerLine));
+    this.OPTION(() => {
+      this.SUBRULE(this.title);
+      this.SUBRULE(this.fromHeader);
+    });
   });
 
-  readonly line = this.RULE('line', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.treeRow) },
-      { ALT: () => this.SUBRULE(this.blank) },
-      { ALT: () => this.SUBRULE(this.flatRow) },
-      { ALT: () => this.SUBRULE(this.headerLine) },
-      { ALT: () => this.SUBRULE(this.tableHeader) },
-      { ALT: () => this.SUBRULE(this.trailer) },
-    ]);
+  readonly fromHeader = this.RULE('fromHeader', () => {
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.headerLine) }, { ALT: () => this.SUBRULE(this.title) }]));
+    this.OPTION(() => this.OR2([{ ALT: () => this.SUBRULE(this.flatTable) }, { ALT: () => this.SUBRULE(this.callTree) }]));
   });
 
-  readonly treeRow = this.RULE('treeRow', () => {
-    const token = this.CONSUME(TreeRows);
-    this.ACTION(() => this.sink!.treeRows(this.payload(token) as TreeRowBatch));
+  readonly fromFlat = this.RULE('fromFlat', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.skippedLine) },
+        {
+          ALT: () => {
+            const token = this.CONSUME(FlatLine);
+            this.ACTION(() => this.flatRow(token));
+          },
+        },
+      ]),
+    );
+    this.OPTION(() => this.SUBRULE(this.callTree));
   });
 
-  readonly flatRow = this.RULE('flatRow', () => {
-    const token = this.CONSUME(FlatRow);
-    this.ACTION(() => this.sink!.flatRow(this.payload(token) as FlatRowFields));
+  readonly fromTree = this.RULE('fromTree', () => {
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            const token = this.CONSUME(TreeLines);
+            this.ACTION(() => this.treeRows(token));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(BlankLine);
+            this.ACTION(() => this.at.linesRead++);
+          },
+        },
+      ]),
+    );
+    this.OPTION(() => {
+      this.CONSUME(RetainerSection);
+      this.ACTION(() => {
+        this.at.section = 'trailer';
+        this.at.linesRead++;
+      });
+      this.SUBRULE(this.fromTrailer);
+    });
   });
 
-  readonly blank = this.RULE('blank', () => {
-    this.CONSUME(BlankLine);
-    this.ACTION(() => this.sink!.otherLine());
+  readonly fromTrailer = this.RULE('fromTrailer', () => {
+    this.MANY(() => {
+      this.CONSUME(TrailerLine);
+      this.ACTION(() => this.at.linesRead++);
+    });
   });
 
+  readonly title = this.RULE('title', () => {
+    const token = this.CONSUME(Title);
+    this.ACTION(() => {
+      this.sink!.title(payloadOf<string[]>(token)[0]!);
+      this.at.section = 'header';
+      this.at.linesRead++;
+    });
+  });
+
+  readonly flatTable = this.RULE('flatTable', () => {
+    const token = this.CONSUME(FlatHeader);
+    this.ACTION(() => {
+      this.at.flatLayout = payloadOf<TableLayout>(token);
+      this.at.section = 'flat';
+      this.at.linesRead++;
+    });
+    this.SUBRULE(this.fromFlat);
+  });
+
+  readonly callTree = this.RULE('callTree', () => {
+    const token = this.CONSUME(TreeHeader);
+    this.ACTION(() => {
+      const layout = payloadOf<TableLayout>(token);
+      this.at.treeLayout = layout;
+      this.at.section = 'tree';
+      this.at.linesRead++;
+      this.sink!.treeHeader(layout);
+    });
+    this.SUBRULE(this.fromTree);
+  });
+
+  /** A header line other than the title. */
   readonly headerLine = this.RULE('headerLine', () => {
     this.OR([
-      {
-        ALT: () => {
-          const token = this.CONSUME(Title);
-          this.ACTION(() => this.sink!.title((this.payload(token) as string[])[0]!));
-        },
-      },
+      { ALT: () => this.SUBRULE(this.skippedLine) },
       {
         ALT: () => {
           const token = this.CONSUME(CommandLine);
-          this.ACTION(() => this.sink!.commandLine((this.payload(token) as string[])[0]!));
+          this.ACTION(() => {
+            this.sink!.commandLine(payloadOf<string[]>(token)[0]!);
+            this.at.linesRead++;
+          });
         },
       },
       {
         ALT: () => {
           const token = this.CONSUME(TotalTime);
           this.ACTION(() => {
-            const [secs, ticks, interval, unit, processors] = this.payload(token) as string[];
-            this.sink!.totalTime(
-              Number(secs),
-              Number(ticks),
-              Number(interval),
-              unit as 'us' | 'ms',
-              processors === undefined ? null : Number(processors),
-            );
+            const [secs, ticks, interval, unit, processors] = payloadOf<Array<string | undefined>>(token);
+            this.sink!.totalTime(Number(secs), Number(ticks), Number(interval), unit as 'us' | 'ms', processors === undefined ? null : Number(processors));
+            this.at.linesRead++;
           });
         },
       },
       {
         ALT: () => {
           const token = this.CONSUME(TotalAlloc);
-          this.ACTION(() => this.sink!.totalAlloc((this.payload(token) as string[])[0]!));
+          this.ACTION(() => {
+            this.sink!.totalAlloc(parseGroupedInteger(payloadOf<string[]>(token)[0]!));
+            this.at.linesRead++;
+          });
         },
       },
     ]);
   });
 
-  readonly tableHeader = this.RULE('tableHeader', () => {
-    this.OR([
-      {
-        ALT: () => {
-          const token = this.CONSUME(FlatHeader);
-          this.ACTION(() => this.sink!.flatHeader(this.payload(token) as TableLayout));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(TreeSuperHeader);
-          this.ACTION(() => this.sink!.otherLine());
-        },
-      },
-      {
-        ALT: () => {
-          const token = this.CONSUME(TreeHeader);
-          this.ACTION(() => this.sink!.treeHeader(this.payload(token) as TableLayout));
-        },
-      },
-    ]);
+  /** A line with no content of its own: blank, or the `individual inherited` super-header. */
+  readonly skippedLine = this.RULE('skippedLine', () => {
+    this.OR([{ ALT: () => this.CONSUME(BlankLine) }, { ALT: () => this.CONSUME(TreeSuperHeader) }]);
+    this.ACTION(() => this.at.linesRead++);
   });
 
-  readonly trailer = this.RULE('trailer', () => {
-    this.OR([{ ALT: () => this.CONSUME(RetainerSection) }, { ALT: () => this.CONSUME(TrailerLine) }]);
-    this.ACTION(() => this.sink!.trailer());
-  });
+  private flatRow(token: IToken): void {
+    const text = this.text;
+    const start = token.startOffset;
+    const row = scanFlatRow(text, start, contentEnd(text, lineEnd(text, start)), this.at.flatLayout!);
+    if (row === null) throw new LineSyntaxError(this.at.linesRead + 1, EXPECTED.flat, lineContentAt(text, start));
+    this.at.linesRead++;
+    this.sink!.flatRow(row);
+  }
+
+  /** Splits a run of tree lines into rows; a line that is not a row of the table's layout is an error. */
+  private treeRows(token: IToken): void {
+    const text = this.text;
+    const layout = this.at.treeLayout!;
+    const rows = new TreeRowBatch();
+    const stop = token.startOffset + token.image.length;
+    for (let start = token.startOffset; start < stop; ) {
+      const end = lineEnd(text, start);
+      if (!scanTreeRow(text, start, contentEnd(text, end), layout, rows)) {
+        throw new LineSyntaxError(this.at.linesRead + rows.length + 1, EXPECTED.tree, lineContentAt(text, start));
+      }
+      start = end + 1;
+    }
+    const firstLine = this.at.linesRead + 1;
+    this.at.linesRead += rows.length;
+    this.sink!.treeRows(rows, firstLine);
+  }
 }
 
 /** The single parser instance (performSelfAnalysis is costly; Chevrotain's advice is to reuse it). */
-export const profTextParser = new ProfTextParser();
+const profTextParser = new ProfTextParser();
+
+/** The error for a line the grammar does not accept in `section`, at text[offset]. */
+function unexpectedLine(section: ReportSection, tokenType: TokenType | null, text: string, offset: number, firstLine: number): LineSyntaxError {
+  const line = lineNumberAt(text, offset, firstLine);
+  if (section === 'preamble' && tokenType === FlatHeader) return new LineSyntaxError(line, 'expected the report title line before the cost-centre table');
+  if (section === 'preamble' && tokenType === TreeHeader) return new LineSyntaxError(line, 'expected the report title line before the call tree');
+  return new LineSyntaxError(line, EXPECTED[LEXER_MODE[section]], lineContentAt(text, offset));
+}
+
+/**
+ * Reads one text report, run of lines by run of lines, handing what it finds to `sink`.
+ * Throws `LineSyntaxError` for a line out of place (and passes on whatever the sink throws).
+ */
+export class ProfTextReader {
+  private readonly at: ReportPosition = { section: 'preamble', linesRead: 0, flatLayout: null, treeLayout: null };
+
+  constructor(private readonly sink: ProfTextSink) {}
+
+  /** Lines read so far. */
+  get linesRead(): number {
+    return this.at.linesRead;
+  }
+
+  /** Reads a run of complete lines (each ending in `\n`), continuing where the last run ended. */
+  read(text: string): void {
+    const at = this.at;
+    const firstLine = at.linesRead + 1;
+    const lexed = profTextLexer.tokenize(text, LEXER_MODE[at.section]);
+    // Every lexer mode ends in a token for any line, so this is a safeguard.
+    const lexError = lexed.errors[0];
+    if (lexError !== undefined) throw unexpectedLine(at.section, null, text, lexError.offset, firstLine);
+    profTextParser.parseRun(text, lexed.tokens, at, this.sink);
+    const parseError = profTextParser.errors[0];
+    if (parseError !== undefined) {
+      throw unexpectedLine(at.section, (parseError.token as IToken | undefined)?.tokenType ?? null, text, errorOffset(parseError, text), firstLine);
+    }
+  }
+
+  /** The end of the input: a report needs at least its title line. */
+  end(): void {
+    if (this.at.section === 'preamble') throw new LineSyntaxError(1, 'empty file; expected a GHC time and allocation report');
+  }
+}

@@ -1,20 +1,25 @@
 // Splits report rows into fields. A row is read from both ends: the label and module are
 // the first two words, the numbers are the last words, and SRC is whatever lies between
 // (it can contain spaces: `<no location info>`, Windows paths). formats-reference.md §1.6.
-import { scanDecimal, scanUnsigned } from './numbers.js';
+import { scanDecimal, scanUnsigned } from '../common/numbers.js';
 import type { TableLayout } from './layout.js';
-import type { PrintedPercentages } from '../../src/model/call-tree.js';
-import type { PrintedFlatRow } from '../../src/model/profile.js';
 
 const SPACE = 32;
 const TAB = 9;
 
+/** The four percentage columns of a call-tree row, as printed (one decimal). */
+export interface RowPercentages {
+  individualTimePct: number;
+  individualAllocPct: number;
+  inheritedTimePct: number;
+  inheritedAllocPct: number;
+}
+
 /**
- * A run of call-tree rows, column by column. Rows are the bulk of a report (458,767 in
- * big.prof); columns of plain arrays hold numbers unboxed and cost no object per row.
+ * One row's percentages; a class so that every row shares one hidden class (a builder can
+ * keep these objects as they are, one per tree node).
  */
-/** One row's percentages; a class so that every row shares one hidden class (see call-tree.ts). */
-class PrintedRow implements PrintedPercentages {
+class PrintedRow implements RowPercentages {
   constructor(
     readonly individualTimePct: number,
     readonly individualAllocPct: number,
@@ -23,6 +28,10 @@ class PrintedRow implements PrintedPercentages {
   ) {}
 }
 
+/**
+ * A run of call-tree rows, column by column. Rows are the bulk of a report (458,767 in
+ * big.prof); columns of plain arrays hold numbers unboxed and cost no object per row.
+ */
 export class TreeRowBatch {
   /** Leading spaces: one per level, the root MAIN at 0. */
   readonly depths: number[] = [];
@@ -34,8 +43,8 @@ export class TreeRowBatch {
   /** GHC < 8 could print a long module name and a 6-digit stack number with no space between (trac #8811). */
   readonly jammed: Array<string | null> = [];
   readonly entries: number[] = [];
-  /** The four percentage columns, in the shape the model keeps them (handed on as is). */
-  readonly printed: PrintedPercentages[] = [];
+  /** The four percentage columns. */
+  readonly printed: RowPercentages[] = [];
   /** Individual ticks and bytes (`-P`, `-pa`); -1 without those columns. */
   readonly ticks: number[] = [];
   readonly bytes: number[] = [];
@@ -45,8 +54,18 @@ export class TreeRowBatch {
   }
 }
 
-/** A flat-table row is kept in the profile exactly as scanned. */
-export type FlatRowFields = PrintedFlatRow;
+/** A row of the flat "top cost centres" table, as printed. */
+export interface FlatRowFields {
+  label: string;
+  module: string;
+  /** Null in reports without a SRC column. */
+  src: string | null;
+  timePct: number;
+  allocPct: number;
+  /** Null without the `ticks` and `bytes` columns. */
+  ticks: number | null;
+  bytes: number | null;
+}
 
 function isBlank(code: number): boolean {
   return code === SPACE || code === TAB;
@@ -70,7 +89,7 @@ function wordsFromRight(text: string, limit: number, end: number, count: number,
   return position;
 }
 
-const scratch: number[] = new Array(16).fill(0);
+const scratch: number[] = new Array<number>(16).fill(0);
 
 /** Start of the first word at or after `position`, and its end. */
 function nextWord(text: string, position: number, end: number): [number, number] {

@@ -1,30 +1,17 @@
-// Tokens of the text time/allocation report (`+RTS -p`, `-P`, `-pa`), one token per line.
-// The report is line-structured (formats.md §1), so each token matches a whole line,
-// terminator included, and carries its parsed fields as a payload. Lexer modes follow the
-// report's sections: header → flat table → call tree → trailer.
+// Tokens of the text time/allocation report (`+RTS -p`, `-P`, `-pa`), one token per line
+// (call-tree rows: one per run of rows). The report is line-structured (formats.md §1), so
+// each token matches whole lines, terminator included, and carries its fields as a payload.
+//
+// Lexer modes give each section its vocabulary (a flat-table row and a tree row can look
+// alike; after the retainer sets anything goes); the header lines that open a section
+// switch the mode. Every mode ends in a token that takes any line, so the lexer never
+// fails: which line may follow which is the parser's to say (parser.ts).
+//
+// Rows are split by the parser, not here: how depends on the columns the table header
+// announced, and tokens hold no state.
 import { createToken, type TokenType } from 'chevrotain';
-import { contentEnd, lineEnd, lineToken, matchedLine } from '../line/line-token.js';
-import { layoutFromHeader, type TableLayout } from './layout.js';
-import { scanFlatRow, scanTreeRow, TreeRowBatch } from './row-scanner.js';
-
-/**
- * Column layout of the table being lexed. Row tokens depend on it, and it is set by the
- * table header tokens; lexing is synchronous, so the reader sets it before each chunk.
- */
-export interface LexingState {
-  flatLayout: TableLayout;
-  treeLayout: TableLayout;
-}
-
-let state: LexingState = newLexingState();
-
-export function newLexingState(): LexingState {
-  return { flatLayout: { hasSrc: true, hasTicks: false }, treeLayout: { hasSrc: true, hasTicks: false } };
-}
-
-export function useLexingState(next: LexingState): void {
-  state = next;
-}
+import { anyLineToken, blankLineToken, contentEnd, isBlankContent, lineEnd, lineToken, matchedLine } from '../common/line-token.js';
+import { layoutFromHeader } from './layout.js';
 
 // Header: formats-reference.md §1.3. `(Final)` is the only state GHC prints; accept any word.
 export const Title = lineToken('Title', /\t?(.*?) Time and Allocation Profiling Report {2}\((\w+)\)[ \t]*/);
@@ -35,9 +22,12 @@ export const TotalTime = lineToken(
   /\ttotal time\s*=\s*([0-9.]+) secs\s+\((\d+) ticks @ (\d+) (us|ms)(?:, (\d+) processors?)?\)[ \t]*/,
 );
 export const TotalAlloc = lineToken('TotalAlloc', /\ttotal alloc\s*=\s*([0-9,]+) bytes.*?/);
-export const BlankLine = lineToken('BlankLine', /[ \t]*/);
+export const BlankLine = blankLineToken('BlankLine');
+/** A header line that is none of the above. */
+export const OtherHeaderLine = anyLineToken('OtherHeaderLine');
 
-function headerToken(name: string, isTree: boolean, pushMode: string): TokenType {
+/** `COST CENTRE MODULE ...`: the header of the flat table (`isTree` false) or of the call tree. Payload: its `TableLayout`. */
+function tableHeaderToken(name: string, isTree: boolean, pushMode: string): TokenType {
   return createToken({
     name,
     line_breaks: true,
@@ -47,61 +37,60 @@ function headerToken(name: string, isTree: boolean, pushMode: string): TokenType
       const end = lineEnd(text, offset);
       const line = text.slice(offset, contentEnd(text, end));
       if (!/\bMODULE\b/.test(line) || !line.includes('%time') || line.includes(' no.') !== isTree) return null;
-      const layout = layoutFromHeader(line);
-      if (isTree) state.treeLayout = layout;
-      else state.flatLayout = layout;
-      return matchedLine(text, offset, end, layout);
+      return matchedLine(text, offset, end, layoutFromHeader(line));
     },
   });
 }
 
-export const FlatHeader = headerToken('FlatHeader', false, 'flat');
-export const TreeHeader = headerToken('TreeHeader', true, 'tree');
+export const FlatHeader = tableHeaderToken('FlatHeader', false, 'flat');
+export const TreeHeader = tableHeaderToken('TreeHeader', true, 'tree');
 /** The `individual      inherited` line above the tree header. */
 export const TreeSuperHeader = lineToken('TreeSuperHeader', /\s*individual\s+inherited\s*/);
 
-export const FlatRow = createToken({
-  name: 'FlatRow',
-  line_breaks: true,
-  pattern: (text: string, offset: number) => {
-    const end = lineEnd(text, offset);
-    const row = scanFlatRow(text, offset, contentEnd(text, end), state.flatLayout);
-    return row === null ? null : matchedLine(text, offset, end, row);
-  },
-});
+/** A line of the flat table that is no header: a row, to be split by the parser. */
+export const FlatLine = anyLineToken('FlatLine');
+
+const RETAINER_TITLE = 'Retainer sets created during profiling:';
+const R = RETAINER_TITLE.charCodeAt(0);
 
 /**
- * A run of consecutive call-tree rows, up to the first line that is not one. Rows are by far
- * the most numerous lines (458,804 in big.prof); one token per run rather than per row keeps
- * the lexer's per-token work off the hot path. The payload holds every row's fields.
+ * A run of consecutive lines of the call tree, up to the first blank line or the retainer
+ * sets: rows, to be split by the parser. Rows are by far the most numerous lines (458,804
+ * in big.prof); one token per run rather than per row keeps the lexer's and the parser's
+ * per-token work off the hot path.
  */
-export const TreeRows = createToken({
-  name: 'TreeRows',
+export const TreeLines = createToken({
+  name: 'TreeLines',
   line_breaks: true,
   pattern: (text: string, offset: number) => {
-    const rows = new TreeRowBatch();
     let start = offset;
     while (start < text.length) {
       const end = lineEnd(text, start);
-      if (!scanTreeRow(text, start, contentEnd(text, end), state.treeLayout, rows)) break;
+      if (isBlankContent(text, start, contentEnd(text, end)) || (text.charCodeAt(start) === R && text.startsWith(RETAINER_TITLE, start))) break;
       start = end + 1;
     }
-    return rows.length === 0 ? null : matchedLine(text, offset, start - 1, rows);
+    return start === offset ? null : matchedLine(text, offset, start - 1, null);
   },
 });
 
 /** `-hr` appends retainer sets after the tree (formats-reference.md §1.11); kept out of the profile. */
-export const RetainerSection = lineToken('RetainerSection', /Retainer sets created during profiling:.*/, {
+export const RetainerSection = createToken({
+  name: 'RetainerSection',
+  line_breaks: true,
   push_mode: 'trailer',
+  pattern: (text: string, offset: number) => (text.startsWith(RETAINER_TITLE, offset) ? matchedLine(text, offset, lineEnd(text, offset), null) : null),
 });
-export const TrailerLine = lineToken('TrailerLine', /.*/);
+export const TrailerLine = anyLineToken('TrailerLine');
 
+/** The lexer mode of each section; the header before the title lexes like the rest of it. */
 export const lexerModes = {
-  header: [BlankLine, Title, CommandLine, TotalTime, TotalAlloc, FlatHeader, TreeSuperHeader, TreeHeader],
-  flat: [BlankLine, FlatRow, TreeSuperHeader, TreeHeader],
-  tree: [TreeRows, BlankLine, RetainerSection],
+  header: [BlankLine, Title, CommandLine, TotalTime, TotalAlloc, FlatHeader, TreeSuperHeader, TreeHeader, OtherHeaderLine],
+  flat: [BlankLine, TreeSuperHeader, TreeHeader, FlatLine],
+  tree: [TreeLines, BlankLine, RetainerSection],
   trailer: [TrailerLine],
 };
+
+export type LexerMode = keyof typeof lexerModes;
 
 export const allTokens: TokenType[] = [
   Title,
@@ -109,11 +98,12 @@ export const allTokens: TokenType[] = [
   TotalTime,
   TotalAlloc,
   BlankLine,
+  OtherHeaderLine,
   FlatHeader,
   TreeSuperHeader,
   TreeHeader,
-  FlatRow,
-  TreeRows,
+  FlatLine,
+  TreeLines,
   RetainerSection,
   TrailerLine,
 ];

@@ -1,6 +1,7 @@
 // Grammar of the machine-readable RTS statistics: commandLine? '[' pair (',' pair)* ']'.
 import { EmbeddedActionsParser } from 'chevrotain';
-import { BareWord, Comma, LBracket, LParen, QuotedWord, RBracket, RParen, rtsStatsTokens, StringLiteral } from './tokens.js';
+import { LineSyntaxError, oneLine } from '../common/syntax-error.js';
+import { BareWord, Comma, LBracket, LParen, QuotedWord, RBracket, RParen, rtsStatsLexer, rtsStatsTokens, StringLiteral } from './tokens.js';
 
 export interface RtsStatsSyntax {
   commandLine: string[];
@@ -50,4 +51,26 @@ class RtsStatsParser extends EmbeddedActionsParser {
   });
 }
 
-export const rtsStatsParser = new RtsStatsParser();
+const rtsStatsParser = new RtsStatsParser();
+
+/** Reads a statistics file; throws `LineSyntaxError` where it is not one. */
+export function parseRtsStatsSyntax(text: string): RtsStatsSyntax {
+  const lexed = rtsStatsLexer.tokenize(text);
+  const lexError = lexed.errors[0];
+  if (lexError !== undefined) {
+    throw new LineSyntaxError(
+      lexError.line ?? 1,
+      `unexpected character in RTS statistics: ${JSON.stringify(text.substr(lexError.offset, 1))}; expected ("key", "value") pairs in [ ]`,
+    );
+  }
+  rtsStatsParser.input = lexed.tokens;
+  const syntax = rtsStatsParser.statsFile();
+  const parseError = rtsStatsParser.errors[0];
+  if (parseError !== undefined) {
+    // At the end of the input the offending token is EOF, which has no line: the last token's.
+    const startLine = parseError.token.startLine;
+    const line = startLine !== undefined && Number.isFinite(startLine) ? startLine : (lexed.tokens.at(-1)?.endLine ?? 1);
+    throw new LineSyntaxError(line, `expected RTS statistics as a list of ("key", "value") pairs: ${oneLine(parseError.message)}`);
+  }
+  return syntax;
+}

@@ -9,6 +9,7 @@ import { METRIC_NAMES, METRICS, type MetricName } from '../model/metric.js';
 import { profileKind, type ProfileKind } from '../model/profile-kind.js';
 import type { Profile, Provenance } from '../model/profile.js';
 import type { RunRecord } from '../model/run-record.js';
+import type { RunSummary } from '../model/run-summary.js';
 import { mainStandIn } from '../model/system-cost-centres.js';
 import { costCentreTotals, profileTotals, type Grouping } from './cost-centre-totals.js';
 
@@ -54,6 +55,8 @@ export class RunAggregator {
   readonly programs: string[] = [];
   /** How many runs of each kind of GHC output. */
   readonly kinds = new Map<ProfileKind, number>();
+  /** Runs added from summaries (addSummary): they have no call tree, so `root` and `stackRows` leave them out. */
+  private summaryRuns = 0;
 
   constructor(readonly runCount: number) {
     this.root = { costCentre: mainStandIn(0), children: [], values: this.newValues() };
@@ -93,6 +96,51 @@ export class RunAggregator {
     this.addGrouped(profile, run, scale, 'cost-centre', this.byCostCentre);
     this.addGrouped(profile, run, scale, 'module', this.byModule);
     if (profile.root !== null) this.addStacks(profile, run, scale);
+  }
+
+  /**
+   * Adds a run from its summary (`ghcprof summarize`, the store): the same per cost centre and
+   * per module values as `addRun` of its profile, but no stacks (a summary has no call tree).
+   */
+  addSummary(summary: RunSummary): void {
+    const record = summary.record;
+    const run = this.runs.length;
+    if (run >= this.runCount) throw new Error(`RunAggregator was sized for ${this.runCount} runs`);
+    this.runs.push(record);
+    this.summaryRuns++;
+    if (record.program !== null && !this.programs.includes(record.program)) this.programs.push(record.program);
+    const kind = record.formatDetail as ProfileKind;
+    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
+    for (const name of METRIC_NAMES) {
+      const list = this.provenance.get(name) ?? [];
+      list.push(record.measures[METRICS[name].quantity]);
+      this.provenance.set(name, list);
+    }
+    const totals = summary.programTotals;
+    const scale: RunScale = {
+      secondsPerTick: record.totals.secondsPerTick ?? Number.NaN,
+      ticksToShare: totals.ticks > 0 ? 100 / totals.ticks : 0,
+      bytesToShare: totals.bytes > 0 ? 100 / totals.bytes : 0,
+      hasTicks: record.measures.ticks !== 'absent',
+      hasBytes: record.measures.bytes !== 'absent',
+      hasEntries: record.measures.entries !== 'absent',
+    };
+    this.markUnrecorded(run, scale);
+    const addRows = (rows: Map<string, AggregateRow>, key: string, label: string, module: string, src: string | null, costs: { ticks: number; bytes: number; entries: number }): void => {
+      let row = rows.get(key);
+      if (row === undefined) {
+        row = { key, label, module, src, values: this.newRowValues() };
+        rows.set(key, row);
+      }
+      this.store(row.values, run, scale, costs.ticks, costs.bytes, costs.entries);
+    };
+    for (const centre of summary.costCentres) addRows(this.byCostCentre, costCentreKey(centre), centre.label, centre.module, centre.src, centre);
+    for (const module of summary.modules) addRows(this.byModule, module.module, module.module, module.module, null, module);
+  }
+
+  /** False when some run came from a summary: its costs are in every row but in no stack. */
+  get hasStacks(): boolean {
+    return this.summaryRuns === 0;
   }
 
   /** Metrics the run cannot provide are NaN in every row, including rows created later (see `newRow`). */

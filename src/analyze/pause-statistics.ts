@@ -13,7 +13,9 @@ export interface PauseStatistics {
 
 export function pauseStatistics(durationsSecs: readonly number[]): PauseStatistics {
   if (durationsSecs.length === 0) return { count: 0, meanSecs: 0, p50Secs: 0, p95Secs: 0, p99Secs: 0, maxSecs: 0, totalSecs: 0 };
-  const sorted = [...durationsSecs].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator does: a big log
+  // has hundreds of thousands of pauses.
+  const sorted = Array.from(Float64Array.from(durationsSecs).sort());
   return {
     count: sorted.length,
     meanSecs: mean(sorted),

@@ -8,6 +8,8 @@ import { flamegraphCommand } from './commands/flamegraph.js';
 import { foldedCommand } from './commands/folded.js';
 import { heapCommand } from './commands/heap.js';
 import { reportCommand } from './commands/report.js';
+import { storeCommand } from './commands/store.js';
+import { summarizeCommand } from './commands/summarize.js';
 import { packageVersion } from './package-version.js';
 
 const program = new Command('ghcprof')
@@ -22,6 +24,12 @@ const program = new Command('ghcprof')
 
 // Subcommands built apart from the program take its output and exit settings explicitly.
 for (const command of [reportCommand(), foldedCommand(), heapCommand(), eventsCommand(), eventlogCommand(), aggregateCommand(), compareCommand(), flamegraphCommand()]) program.addCommand(command.copyInheritedSettings(program));
+program.addCommand((await import('./commands/timeline.js')).timelineCommand().copyInheritedSettings(program));
+// `store` has subcommands of its own: they take the same settings.
+for (const command of [storeCommand(), summarizeCommand()]) {
+  program.addCommand(command.copyInheritedSettings(program));
+  for (const subcommand of command.commands) subcommand.copyInheritedSettings(command);
+}
 
 try {
   await program.parseAsync(process.argv);

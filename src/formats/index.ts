@@ -5,9 +5,7 @@
 import type { HeapSeries } from '../model/heap-series.js';
 import type { Profile } from '../model/profile.js';
 import type { ByteChunks } from './common/byte-chunks.js';
-import { readEventlogHeapSeries } from './eventlog/eventlog-heap-series.js';
-import { readEventlogTimeProfile, type SampleWindow } from './eventlog/eventlog-time-profile.js';
-import { startsWithEventlogMagic } from './eventlog/format.js';
+import { readEventlogHeapSeries, readEventlogTimeProfile, startsWithEventlogMagic, type SampleWindow } from './eventlog/index.js';
 import { looksLikeHeapProfile, readHeapProfile } from './hp/hp.js';
 import { looksLikeProfJson, readProfJson } from './prof-json/prof-json.js';
 import { looksLikeProfText, readProfText } from './prof-text/prof-text.js';

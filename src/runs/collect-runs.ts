@@ -6,6 +6,7 @@ import { basename, join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from '../model/diagnostic.js';
 import type { RunDirectoryInfo } from '../model/run-meta.js';
+import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
 import { detectInputKind, type InputKind } from '../formats/detect.js';
 import { parseRunMeta } from '../formats/profnix-meta/profnix-meta.js';
 import { SNIFF_BYTES } from '../formats/common/sniff.js';
@@ -71,6 +72,17 @@ function byNodeNumber(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
+/**
+ * A run summary (`ghcprof summarize`) stands for its run: the input is the summary file, and
+ * its run directory's meta comes from inside it (the folder itself may be on another machine).
+ */
+function summaryRun(path: string, runDirectories: RunDirectoryInfo[]): RunInput {
+  const summary = parseRunSummary(readFileSync(path, 'utf8'), path);
+  const directory = summary.runDirectory;
+  if (directory !== null && !runDirectories.some((info) => info.path === directory.path)) runDirectories.push({ path: directory.path, meta: directory.meta });
+  return { profilePath: path, statsPath: null, runDirectory: summary.record.runDirectory, node: summary.record.node };
+}
+
 export async function collectRuns(paths: readonly string[]): Promise<CollectedRuns> {
   const inputs: RunInput[] = [];
   const runDirectories: RunDirectoryInfo[] = [];
@@ -81,7 +93,8 @@ export async function collectRuns(paths: readonly string[]): Promise<CollectedRu
     }
     if (!existsSync(path)) throw new InputError({ source: path }, 'no such file or folder');
     if (!statSync(path).isDirectory()) {
-      inputs.push({ profilePath: path, statsPath: null, runDirectory: null, node: null });
+      if (isSummaryPath(path)) inputs.push(summaryRun(path, runDirectories));
+      else inputs.push({ profilePath: path, statsPath: null, runDirectory: null, node: null });
       continue;
     }
     if (existsSync(join(path, 'meta.json'))) {
@@ -102,6 +115,10 @@ export async function collectRuns(paths: readonly string[]): Promise<CollectedRu
     for (const file of files) {
       const full = join(path, file);
       if (insideRunDirectories(full)) continue;
+      if (isSummaryPath(full)) {
+        inputs.push(summaryRun(full, runDirectories));
+        continue;
+      }
       // Eventlogs are taken only when named: a folder's eventlogs are often heap or GC logs.
       if (isTimeProfile(sniff(full))) inputs.push({ profilePath: full, statsPath: null, runDirectory: null, node: null });
     }

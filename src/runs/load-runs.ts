@@ -7,6 +7,7 @@ import { profileKind } from '../model/profile-kind.js';
 import { formatWarning } from '../model/diagnostic.js';
 import type { RunRecord } from '../model/run-record.js';
 import { buildIdentity } from '../model/run-meta.js';
+import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
 import { parseRtsStats } from '../formats/rts-stats/rts-stats.js';
 import type { CollectedRuns } from './collect-runs.js';
 import { loadProfile } from './load-profile.js';
@@ -17,7 +18,7 @@ export interface LoadedRuns {
   mixedBuilds: boolean;
 }
 
-function numericStats(path: string | null): Record<string, number> {
+export function numericStats(path: string | null): Record<string, number> {
   if (path === null) return {};
   const stats = parseRtsStats(readFileSync(path, 'utf8'), path);
   const numbers: Record<string, number> = {};
@@ -30,6 +31,13 @@ export async function loadRuns(collected: CollectedRuns, onProgress?: (done: num
   const warnings: string[] = [];
   for (const [index, input] of collected.inputs.entries()) {
     onProgress?.(index, collected.inputs.length, input.profilePath);
+    // A run summary (`ghcprof summarize`): the same rows as its profile, without stacks.
+    if (isSummaryPath(input.profilePath)) {
+      const summary = parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath);
+      warnings.push(...summary.warnings);
+      aggregator.addSummary(summary);
+      continue;
+    }
     const profile = await loadProfile(input.profilePath);
     for (const warning of profile.warnings) warnings.push(formatWarning(warning));
     if (profile.metadata.format === 'eventlog' && (profile.metadata.totalTicks ?? 0) === 0) {

@@ -5,7 +5,10 @@ import { summariseRows, availableMetrics, findRunOutliers, summariseRunMetrics, 
 import { AMOUNT_METRICS, METRIC_NAMES, type MetricName } from '../../model/metric.js';
 import { aggregateJson, renderAggregateReport, type AggregateReportContent } from '../../render/aggregate-report.js';
 import { collectRuns } from '../../runs/collect-runs.js';
-import { loadRuns } from '../../runs/load-runs.js';
+import { loadRuns, type LoadedRuns } from '../../runs/load-runs.js';
+import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
+import { openStore } from '../../store/store.js';
+import type { CollectedRuns } from '../../runs/collect-runs.js';
 import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
@@ -20,6 +23,19 @@ interface AggregateOptions {
   min: number;
   format: (typeof FORMATS)[number];
   output?: string;
+  store?: string;
+  build?: string[];
+}
+
+/** The runs of `--store FILE [--build NAME...]`, as loadRuns would give them from their files. */
+async function loadFromStore(path: string, builds: string[] | undefined): Promise<{ collected: CollectedRuns; loaded: LoadedRuns }> {
+  const store = await openStore(path);
+  try {
+    if (builds !== undefined) checkBuildNames(store, builds);
+    return loadStoredRuns(store, builds === undefined ? {} : { builds });
+  } finally {
+    store.close();
+  }
 }
 
 function median(row: AggregatedRow, metric: MetricName): number {
@@ -29,7 +45,7 @@ function median(row: AggregatedRow, metric: MetricName): number {
 export function aggregateCommand(): Command {
   return new Command('aggregate')
     .description('aggregate cost centres across runs and nodes of one build: n, median, spread, 95% CI of time, alloc and entries')
-    .argument('<path...>', 'profiles, folders searched for profiles, or profnix run directories (run/<tag>)')
+    .argument('[path...]', 'profiles, folders searched for profiles, profnix run directories (run/<tag>), or .summary.json run summaries')
     .addOption(new Option('--by <grouping>', 'rows per').choices(['cost-centre', 'stack', 'module']).default('cost-centre'))
     .option('--top <n>', 'rows to show (0 = all)', positiveInteger, 20)
     .addOption(new Option('--metric <metrics...>', `columns (default: ${AMOUNT_METRICS.join(', ')} where recorded)`).choices(METRIC_NAMES))
@@ -37,16 +53,29 @@ export function aggregateCommand(): Command {
     .option('--min <pct>', 'hide rows whose median shares of time and alloc are both below this', percentage, 0)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--store <file>', 'aggregate stored runs (ghcprof store add) instead of files: all of them, or those of --build')
+    .option('--build <names...>', 'with --store: the runs of these builds (node commit prefix, or run directory tag)')
     .action(
       runAction(async (paths: string[], options: AggregateOptions) => {
-        const collected = await collectRuns(paths);
-        const showProgress = process.stderr.isTTY && collected.inputs.length > 1;
-        const loaded = await loadRuns(collected, (done, total, path) => {
-          if (showProgress) process.stderr.write(`\r\x1b[Kaggregating run ${Math.min(done + 1, total)}/${total} ${path}`);
-        });
-        if (showProgress) process.stderr.write('\r\x1b[K');
+        if (options.store !== undefined && paths.length > 0) throw new UsageError('give PATH... or --store FILE, not both');
+        if (options.store === undefined && paths.length === 0) throw new UsageError('give PATH... (profiles, folders, run directories or run summaries), or --store FILE');
+        if (options.store === undefined && options.build !== undefined) throw new UsageError('--build selects runs of a store: give --store FILE too');
+        if (options.store !== undefined && options.by === 'stack') throw new UsageError('--by stack needs call trees, and a store keeps per cost centre and module totals only: aggregate the profiles instead');
+        let collected: CollectedRuns;
+        let loaded: LoadedRuns;
+        if (options.store !== undefined) {
+          ({ collected, loaded } = await loadFromStore(options.store, options.build));
+        } else {
+          collected = await collectRuns(paths);
+          const showProgress = process.stderr.isTTY && collected.inputs.length > 1;
+          loaded = await loadRuns(collected, (done, total, path) => {
+            if (showProgress) process.stderr.write(`\r\x1b[Kaggregating run ${Math.min(done + 1, total)}/${total} ${path}`);
+          });
+          if (showProgress) process.stderr.write('\r\x1b[K');
+        }
         const { aggregator } = loaded;
         if (aggregator.runs.length === 0) throw new UsageError('no run had a time profile to aggregate');
+        if (options.by === 'stack' && !aggregator.hasStacks) throw new UsageError('--by stack needs call trees, and run summaries (.summary.json) have none: aggregate the profiles instead');
         for (const name of [...(options.metric ?? []), options.sort]) {
           const reason = aggregator.unavailableReason(name);
           if (reason !== null) throw new UsageError(`${name === options.sort ? '--sort' : '--metric'} ${name}: ${reason}`);

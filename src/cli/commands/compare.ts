@@ -16,6 +16,8 @@ import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
 import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
 import { collectRuns, type CollectedRuns } from '../../runs/collect-runs.js';
 import { loadRuns, type LoadedRuns } from '../../runs/load-runs.js';
+import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
+import { openStore } from '../../store/store.js';
 import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
@@ -38,6 +40,20 @@ interface CompareOptions {
   failOnRegression?: number;
   flamegraph?: string;
   output?: string;
+  store?: string;
+  baseBuild?: string[];
+  newBuild?: string[];
+}
+
+/** `--store FILE --base-build NAME... --new-build NAME...`: each side's stored runs, as loadRuns would give them from their files. */
+async function loadStoredSides(path: string, baseBuilds: string[], newBuilds: string[]): Promise<Array<{ collected: CollectedRuns; loaded: LoadedRuns }>> {
+  const store = await openStore(path);
+  try {
+    checkBuildNames(store, [...baseBuilds, ...newBuilds]);
+    return [loadStoredRuns(store, { builds: baseBuilds }), loadStoredRuns(store, { builds: newBuilds })];
+  } finally {
+    store.close();
+  }
 }
 
 function alphaValue(value: string): number {
@@ -103,26 +119,45 @@ export function compareCommand(): Command {
     .option('--fail-on-regression <pct>', 'exit 1 when a run total or row got significantly worse by more than this many percent', regressionThreshold)
     .option('--flamegraph <file>', 'also write a differential flamegraph (.svg or .html): widths from the new build, colour by the absolute change of each frame')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--store <file>', 'compare stored runs (ghcprof store add) instead of files: --base-build against --new-build')
+    .option('--base-build <names...>', 'with --store: the base build (node commit prefix, or run directory tag); several are pooled')
+    .option('--new-build <names...>', 'with --store: the new build, likewise')
     .action(
       runAction(async (paths: string[], options: CompareOptions) => {
         let basePaths = options.base ?? [];
         let newPaths = options.new ?? [];
-        if (paths.length > 0) {
+        const fromStore = options.store !== undefined;
+        if (fromStore) {
+          if (paths.length > 0 || basePaths.length > 0 || newPaths.length > 0) throw new UsageError('with --store, name the builds with --base-build NAME --new-build NAME, not paths');
+          if (options.baseBuild === undefined || options.newBuild === undefined) throw new UsageError('--store: give --base-build NAME and --new-build NAME (`ghcprof store list` shows the builds)');
+          if (options.by === 'stack') throw new UsageError('--by stack needs call trees, and a store keeps per cost centre and module totals only: compare the profiles instead');
+          if (options.flamegraph !== undefined) throw new UsageError('--flamegraph needs call trees, and a store keeps per cost centre and module totals only: compare the profiles instead');
+        } else if (options.baseBuild !== undefined || options.newBuild !== undefined) {
+          throw new UsageError('--base-build and --new-build select runs of a store: give --store FILE too');
+        }
+        if (fromStore) {
+          // Paths are not used: the sides come from the store below.
+        } else if (paths.length > 0) {
           if (paths.length !== 2 || basePaths.length > 0 || newPaths.length > 0) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
           [basePaths, newPaths] = [[paths[0]!], [paths[1]!]];
         }
-        if (basePaths.length === 0 || newPaths.length === 0) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
+        if (!fromStore && (basePaths.length === 0 || newPaths.length === 0)) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
         const flamegraphFormat = options.flamegraph === undefined ? null : options.flamegraph.endsWith('.svg') ? 'svg' : options.flamegraph.endsWith('.html') ? 'html' : undefined;
         if (flamegraphFormat === undefined) throw new UsageError('--flamegraph: end the file name in .svg or .html');
-        const [baseRuns, newRuns] = [await collectRuns(basePaths), await collectRuns(newPaths)];
-        const load = async (collected: CollectedRuns, name: string): Promise<LoadedRuns> => {
-          const loaded = await loadRuns(collected);
+        const stored = fromStore ? await loadStoredSides(options.store!, options.baseBuild!, options.newBuild!) : null;
+        const [baseRuns, newRuns] = stored !== null ? [stored[0]!.collected, stored[1]!.collected] : [await collectRuns(basePaths), await collectRuns(newPaths)];
+        const load = async (collected: CollectedRuns, name: string, side: number): Promise<LoadedRuns> => {
+          const loaded = stored !== null ? stored[side]!.loaded : await loadRuns(collected);
           for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
           if (loaded.aggregator.runs.length === 0) throw new UsageError(`${name}: no run with a time profile`);
           return loaded;
         };
-        const base = await load(baseRuns, 'base');
-        const next = await load(newRuns, 'new');
+        const base = await load(baseRuns, 'base', 0);
+        const next = await load(newRuns, 'new', 1);
+        // Run summaries (.summary.json) carry no call tree.
+        const treeless = !base.aggregator.hasStacks || !next.aggregator.hasStacks;
+        if (treeless && options.by === 'stack') throw new UsageError('--by stack needs call trees, and run summaries (.summary.json) have none: compare the profiles instead');
+        if (treeless && flamegraphFormat !== null) throw new UsageError('--flamegraph needs call trees, and run summaries (.summary.json) have none: compare the profiles instead');
         checkPrograms(base.aggregator, next.aggregator, options.allowDifferentPrograms === true);
         const metrics = chooseMetrics(options.metric, [
           ['base', base.aggregator],

@@ -2,9 +2,9 @@
 // prints (event-type table, then events sorted by time).
 import { Command } from 'commander';
 import { formatWarning, type InputWarning } from '../../model/diagnostic.js';
-import { readEventlogEvents } from '../../formats/eventlog/read-events.js';
+import { readEventlog } from '../../formats/eventlog/index.js';
 import { openInput } from '../../runs/input.js';
-import { ChunkPool, renderEventsText } from '../../render/events-text.js';
+import { ChunkPool, EventsTextPrinter } from '../../render/events-text/index.js';
 import { checkWritableDirectory, openOutput, type OutputTarget } from '../output.js';
 import { runAction } from '../run-command.js';
 
@@ -35,22 +35,25 @@ async function printEvents(path: string, options: EventsOptions): Promise<void> 
   const printWarning = (warning: InputWarning): void => {
     process.stderr.write(`${formatWarning(warning)}\n`);
   };
-  // The input's chunks are fresh buffers, never reused: the reader may keep them rather than copy.
-  const parts = readEventlogEvents(input.chunks(), input.name, options.fileOrder ? 'file' : 'time', { keepChunks: true });
   const output = toFile ? new FileSink(options.output!) : new StdoutSink();
   const pool = new ChunkPool();
+  // Each chunk is written while the next one is printed, then given back to be printed into again.
+  let writing: Promise<boolean> = Promise.resolve(true);
+  let inFlight: Uint8Array | null = null;
+  const write = async (chunk: Uint8Array): Promise<boolean> => {
+    if (!(await writing)) return false;
+    if (inFlight !== null) pool.release(inFlight);
+    inFlight = chunk;
+    writing = output.write(chunk);
+    // Its failure is seen at the next await; until then it must not count as unhandled.
+    writing.catch(() => undefined);
+    return true;
+  };
+  const printer = new EventsTextPrinter({ write, onWarning: printWarning, pool, chunkBytes: CHUNK_BYTES });
   try {
-    // Each chunk is written while the next one is printed, then given back to be printed into again.
-    let writing: Promise<boolean> = Promise.resolve(true);
-    let inFlight: Uint8Array | null = null;
-    for await (const chunk of renderEventsText(parts, { onWarning: printWarning, pool, chunkBytes: CHUNK_BYTES })) {
-      if (!(await writing)) break;
-      if (inFlight !== null) pool.release(inFlight);
-      inFlight = chunk;
-      writing = output.write(chunk);
-      // Its failure is seen at the next await; until then it must not count as unhandled.
-      writing.catch(() => undefined);
-    }
+    // The input's chunks are fresh buffers, never reused: the reader may keep them rather than copy.
+    await readEventlog(input.chunks(), { source: input.name, order: options.fileOrder ? 'file' : 'time', keepChunks: true }, printer);
+    await printer.finish();
     await writing;
     await output.commit();
   } catch (error) {

@@ -6,7 +6,7 @@ import { costCentreStackBand } from '../../model/heap-band-name.js';
 import type { HeapSample, HeapSeries } from '../../model/heap-series.js';
 import { EventId } from './format.js';
 import type { HeapProfBreakdown } from './event-info.js';
-import { readSelectedEvents } from './eventlog-selected-events.js';
+import { readEventlog, requireHeader } from './read-eventlog.js';
 import type { ByteChunks } from '../common/byte-chunks.js';
 
 const BREAKDOWN_NAMES: Record<HeapProfBreakdown, string> = {
@@ -60,9 +60,8 @@ export async function readEventlogHeapSeries(chunks: ByteChunks, source: string)
   const costCentre = (id: number): CostCentre =>
     costCentres.get(id) ?? undefinedCostCentre(id);
 
-  const result = await readSelectedEvents(chunks, source, {
-    typeIds: WANTED,
-    onEvent: (event) => {
+  const result = await readEventlog(chunks, { source, order: 'file', types: WANTED }, {
+    event: (event) => {
       const info = event.info;
       switch (info.kind) {
         case 'heapProfBegin':
@@ -96,6 +95,7 @@ export async function readEventlogHeapSeries(chunks: ByteChunks, source: string)
       }
     },
   });
+  requireHeader(result, source);
   series.warnings.push(...result.warnings);
   if (open !== null) {
     series.warnings.push({ location: { source }, message: `the eventlog ends inside heap census ${censuses}; kept the ${series.samples.length} complete ones` });

@@ -9,7 +9,7 @@ import { emptyMetadata, type Profile } from '../../model/profile.js';
 import { mainStandIn } from '../../model/system-cost-centres.js';
 import { commandLineParts } from '../common/command-line.js';
 import { EventId } from './format.js';
-import { readSelectedEvents } from './eventlog-selected-events.js';
+import { readEventlog, requireHeader } from './read-eventlog.js';
 import { programName, wallClockIso } from './eventlog-process-info.js';
 import type { ByteChunks } from '../common/byte-chunks.js';
 
@@ -78,12 +78,11 @@ export async function readEventlogTimeProfile(
     node.ticks += 1;
   };
 
-  const result = await readSelectedEvents(chunks, source, {
-    typeIds: WANTED,
-    onRawEvent: (raw) => {
+  const result = await readEventlog(chunks, { source, order: 'file', types: WANTED }, {
+    raw: (raw) => {
       if (raw.timeNs > lastTimeNs) lastTimeNs = raw.timeNs;
     },
-    onEvent: (event) => {
+    event: (event) => {
       const info = event.info;
       switch (info.kind) {
         case 'heapProfCostCentre': {
@@ -123,6 +122,7 @@ export async function readEventlogTimeProfile(
       }
     },
   });
+  requireHeader(result, source);
   warnings.push(...result.warnings);
 
   if (windowed) {

@@ -57,8 +57,11 @@ const MARKER_NAMES = new Map<number, string>([
   [DATA_BEGIN, '"datb"'],
 ]);
 
-class NeedMoreBytes {
-  constructor(readonly neededBytes: number) {}
+/** Thrown inside `readEventlogHeader` when the bytes end inside the header. */
+class NeedMoreBytes extends Error {
+  constructor(readonly neededBytes: number) {
+    super(`the eventlog header needs ${neededBytes} bytes`);
+  }
 }
 
 /**

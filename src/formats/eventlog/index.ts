@@ -1,12 +1,33 @@
-// Public API of the eventlog reader (GHC `+RTS -l` binary eventlogs).
+// Public API of the eventlog reader (GHC `+RTS -l` binary eventlogs): the only module code outside
+// src/formats/eventlog/ imports.
+//
+// Reading: `readEventlog(chunks, { source, order, types? }, visitor)` (read-eventlog.ts).
+// Layouts: each payload's fields are declared once, in a table per event family (payloads/*.ts);
+// the decoder, the `EventInfo` types and the `ghc-events show` printer's byte-level lines
+// (render/events-text/) are derived from the tables.
 export type { ByteChunks } from '../common/byte-chunks.js';
-export { decodeEventlog, scanEventlog, type EventlogPart, type EventlogScanResult } from './decode-eventlog.js';
-export { decodeEventlogInTimeOrder } from './time-order.js';
-export { readEventlogEvents, type EventOrder, type RawEventlogPart } from './read-events.js';
-export { EventlogStreamDecoder } from './stream-decoder.js';
-export { readEventlogHeader, type EventlogHeader, type EventTypeDeclaration, type HeaderReadResult } from './header.js';
-export type { EventVisitor, RawEvent, RawEventCursor } from './raw-event.js';
-export { materializeEvent } from './materialize.js';
-export { PayloadDecoders } from './payload-decoders.js';
-export { EventId } from './format.js';
+export {
+  readEventlog,
+  requireHeader,
+  type EventlogReadResult,
+  type EventlogVisitor,
+  type EventOrder,
+  type ReadEventlogOptions,
+  type VisitResult,
+} from './read-eventlog.js';
+export type { RawEvent, Stop } from './raw-event.js';
+export type { EventlogHeader, EventTypeDeclaration } from './header.js';
 export type * from './event-info.js';
+export { EventId, startsWithEventlogMagic } from './format.js';
+
+// Readers of what GHC's other tools read from an eventlog.
+export { readEventlogTimeProfile, type SampleWindow } from './eventlog-time-profile.js';
+export { readEventlogHeapSeries } from './eventlog-heap-series.js';
+export { programName, wallClockIso } from './eventlog-process-info.js';
+
+// Layouts, for printers that work from an event's bytes.
+export { PayloadDecoders } from './payload-decoders.js';
+export { ALL_LAYOUTS } from './payloads/all-layouts.js';
+export type { FieldType } from './payloads/codecs.js';
+export type { DecodeContext, LayoutField, PayloadLayout } from './payloads/layout.js';
+export { threadStopStatus } from './payloads/thread-stop-status.js';

@@ -1,9 +1,8 @@
-// Builds full event objects from the decoder's low-level view, for consumers that want them.
+// Builds full event objects from the decoder's low-level view, for readers that want them.
 import type { EventlogEvent } from './event-info.js';
 import type { PayloadDecoders } from './payload-decoders.js';
 import { InvalidFieldError, PayloadTooShortError } from './payload-reader.js';
-import type { RawEvent } from './raw-event.js';
-import type { EventlogStreamDecoder } from './stream-decoder.js';
+import type { RawEvent, Stop } from './raw-event.js';
 
 /**
  * The `EventlogEvent` for a raw event. Throws `PayloadTooShortError` / `InvalidFieldError`
@@ -20,19 +19,15 @@ export function materializeEvent(raw: RawEvent, decoders: PayloadDecoders): Even
 }
 
 /**
- * Like `materializeEvent`, but a malformed payload stops `decoder` with a warning at the event
- * and gives null: after a payload that contradicts its declared type nothing can be trusted,
- * as after an undeclared event type.
+ * Like `materializeEvent`, but a malformed payload gives the `Stop` that ends the read at the
+ * event: after a payload that contradicts its declared type nothing can be trusted, as after an
+ * undeclared event type.
  */
-export function materializeOrStop(raw: RawEvent, decoders: PayloadDecoders, decoder: EventlogStreamDecoder): EventlogEvent | null {
+export function materializeOrStop(raw: RawEvent, decoders: PayloadDecoders): EventlogEvent | Stop {
   try {
     return materializeEvent(raw, decoders);
   } catch (error) {
     if (!(error instanceof PayloadTooShortError || error instanceof InvalidFieldError)) throw error;
-    decoder.stop(
-      raw.byteOffset,
-      `event type ${raw.typeId} is malformed (${error.message}): the log is corrupt from here; stopped after ${decoder.eventCount - 1} events`,
-    );
-    return null;
+    return { stop: `event type ${raw.typeId} is malformed (${error.message}): the log is corrupt from here` };
   }
 }

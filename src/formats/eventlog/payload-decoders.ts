@@ -9,49 +9,21 @@ import type { EventInfo } from './event-info.js';
 import { EventId } from './format.js';
 import type { EventlogHeader } from './header.js';
 import { PayloadReader } from './payload-reader.js';
-import { blockMarkerLayouts } from './payloads/block-marker.js';
-import { capabilityLayouts } from './payloads/capabilities.js';
-import { gcLayouts } from './payloads/gc.js';
-import { heapProfileLayouts } from './payloads/heap-profile.js';
+import { ALL_LAYOUTS } from './payloads/all-layouts.js';
 import type { DecodeContext, PayloadLayout } from './payloads/layout.js';
-import { messageLayouts } from './payloads/messages.js';
-import { nonmovingLayouts } from './payloads/nonmoving.js';
-import { otherRuntimeLayouts } from './payloads/other-runtimes.js';
-import { schedulerLayouts } from './payloads/scheduler.js';
-import { sparkLayouts } from './payloads/sparks.js';
-import { tickyLayouts } from './payloads/ticky.js';
-import { timeProfileLayouts } from './payloads/time-profile.js';
 
-/** Every layout known, for tests that check properties of all of them. */
-export const ALL_LAYOUTS: readonly PayloadLayout[] = [
-  ...blockMarkerLayouts,
-  ...schedulerLayouts,
-  ...sparkLayouts,
-  ...gcLayouts,
-  ...capabilityLayouts,
-  ...messageLayouts,
-  ...heapProfileLayouts,
-  ...timeProfileLayouts,
-  ...nonmovingLayouts,
-  ...tickyLayouts,
-  ...otherRuntimeLayouts,
-];
+export { ALL_LAYOUTS };
 
 const LAYOUTS_BY_ID = new Map<number, PayloadLayout[]>();
-for (const layout of ALL_LAYOUTS) {
+for (const layout of ALL_LAYOUTS as readonly PayloadLayout[]) {
   const list = LAYOUTS_BY_ID.get(layout.typeId) ?? [];
   list.push(layout);
   LAYOUTS_BY_ID.set(layout.typeId, list);
 }
 
-/** The layouts known for an event id (several when the event grew over versions). */
-function knownLayouts(typeId: number): readonly PayloadLayout[] {
-  return LAYOUTS_BY_ID.get(typeId) ?? [];
-}
-
 function chooseLayout(typeId: number, declaredSizeBytes: number | null): PayloadLayout | null {
   let best: PayloadLayout | null = null;
-  for (const layout of knownLayouts(typeId)) {
+  for (const layout of LAYOUTS_BY_ID.get(typeId) ?? []) {
     if (declaredSizeBytes === null) {
       if (layout.sizeBytes === null) return layout;
     } else if (layout.sizeBytes !== null && layout.sizeBytes <= declaredSizeBytes) {
@@ -74,7 +46,7 @@ export class PayloadDecoders {
     for (const declaration of header.byId.values()) {
       const layout = chooseLayout(declaration.id, declaration.sizeBytes);
       this.layoutById[declaration.id] = layout;
-      if (layout !== null && layout.sizeBytes === null) this.rejectable[declaration.id] = 1;
+      if (layout !== null && layout.mayReject) this.rejectable[declaration.id] = 1;
     }
     const ghc782 = header.byId.has(EventId.USER_MARKER) && !header.byId.has(EventId.HACK_BUG_T9003);
     this.context = { stopStatusEncoding: ghc782 ? 'ghc-7.8.2' : 'standard' };
@@ -87,9 +59,9 @@ export class PayloadDecoders {
 
   /**
    * False when `decode` cannot throw for this type, so a reader that only needs to know the payload
-   * is sound can skip decoding it: a fixed-size layout reads a fixed set of fields from a payload
-   * declared at least that long (`chooseLayout`) and rejects no value; only variable-size layouts
-   * can run short or hold an invalid field (layouts.test.ts checks this for every fixed layout).
+   * is sound can skip decoding it: a fixed-size layout of fields that reject no value reads a fixed
+   * set of fields from a payload declared at least that long (`chooseLayout`); layouts.test.ts
+   * checks that every fixed layout decodes any bytes.
    */
   mayReject(typeId: number): boolean {
     return this.rejectable[typeId] === 1;
@@ -102,6 +74,6 @@ export class PayloadDecoders {
   decode(typeId: number, bytes: Uint8Array, view: DataView, payloadOffset: number, payloadBytes: number): EventInfo {
     const layout = this.layoutById[typeId];
     if (layout == null) return { kind: 'unknown', typeId };
-    return layout.decode(this.reader.reset(bytes, view, payloadOffset, payloadBytes), this.context);
+    return layout.decode(this.reader.reset(bytes, view, payloadOffset, payloadBytes), this.context) as EventInfo;
   }
 }

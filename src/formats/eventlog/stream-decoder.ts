@@ -1,6 +1,8 @@
 // A push decoder for GHC's binary eventlog: feed it the input's bytes in order, in chunks of any
 // size; it hands every complete event to a visitor without building objects, and holds only the
-// few bytes of an event that straddles two chunks. Platform-neutral (no Node APIs).
+// few bytes of an event that straddles two chunks. The visitor may end the read at an event, or
+// pause the decoder until it is resumed (the rest of the chunk is kept as it is, uncopied).
+// Platform-neutral (no Node APIs).
 //
 // Data section (EventLogFormat.h): events are u16 type, u64 time, [u16 payload length if the
 // header declared the type variable-size], payload; a type of 0xFFFF ends the data. It stops with a
@@ -11,14 +13,21 @@ import { InputError, type InputWarning } from '../../model/diagnostic.js';
 import { BlockTracker } from './block-tracker.js';
 import { DATA_END, EVENT_HEADER_BYTES, EventId, VARIABLE_EVENT_HEADER_BYTES } from './format.js';
 import { payloadSizeTable, readEventlogHeader, UNDECLARED_PAYLOAD, VARIABLE_PAYLOAD, type EventlogHeader } from './header.js';
-import { BLOCK_MARKER_PAYLOAD_BYTES } from './payloads/block-marker.js';
-import type { EventVisitor, RawEvent } from './raw-event.js';
+import { BLOCK_MARKER } from './payloads/block-marker.js';
+import { PAUSE, type DecoderVisitor, type RawEvent, type Stop } from './raw-event.js';
 
 /** The largest event: a variable-size header and a 65535-byte payload (`EVENT_PAYLOAD_SIZE_MAX`). */
 const MAX_EVENT_BYTES = VARIABLE_EVENT_HEADER_BYTES + 0xffff;
 const TWO_TO_32 = 4294967296;
 
 type Phase = 'header' | 'events' | 'ended' | 'stopped';
+
+/** The part of a chunk still to decode after a pause. */
+interface PausedAt {
+  chunk: Uint8Array;
+  chunkOffset: number;
+  start: number;
+}
 
 export class EventlogStreamDecoder {
   /** Warnings so far: why decoding stopped early, if it did. */
@@ -31,6 +40,9 @@ export class EventlogStreamDecoder {
   bytesSeen = 0;
 
   private phase: Phase = 'header';
+  private pausedAt: PausedAt | null = null;
+  /** Set by `decodeEvents` when the visitor paused it. */
+  private pausing = false;
   private headerChunks: Uint8Array[] = [];
   private headerNeededBytes = 1;
   /** Bytes of an incomplete event carried over to the next chunk, and where they start in the input. */
@@ -53,7 +65,7 @@ export class EventlogStreamDecoder {
 
   constructor(
     readonly source: string,
-    private readonly visitor: EventVisitor,
+    private readonly visitor: DecoderVisitor,
   ) {}
 
   /** True once the end-of-data marker was read or decoding stopped: further input is ignored. */
@@ -61,8 +73,14 @@ export class EventlogStreamDecoder {
     return this.phase === 'ended' || this.phase === 'stopped';
   }
 
+  /** True while the visitor has paused decoding: call `resume` before pushing more input. */
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
   /** Feeds the next bytes of the input. Throws `InputError` if the input is not an eventlog. */
   push(chunk: Uint8Array): void {
+    if (this.pausedAt !== null) throw new Error('EventlogStreamDecoder.push while paused');
     const chunkOffset = this.bytesSeen;
     this.bytesSeen += chunk.length;
     if (chunk.length === 0 || this.done) return;
@@ -71,6 +89,14 @@ export class EventlogStreamDecoder {
       return;
     }
     this.pushEventBytes(chunk, chunkOffset);
+  }
+
+  /** Goes on decoding the chunk the visitor paused in (it may pause again). */
+  resume(): void {
+    const at = this.pausedAt;
+    if (at === null) return;
+    this.pausedAt = null;
+    if (!this.done) this.decodeRest(at.chunk, at.chunkOffset, at.start);
   }
 
   /** Declares the end of the input; adds a warning if the log was cut short. */
@@ -90,14 +116,13 @@ export class EventlogStreamDecoder {
     }
   }
 
-  /** Stops decoding with a warning located at `byteOffset` (also used by consumers that find a malformed payload). */
-  stop(byteOffset: number, message: string): void {
+  /** Stops decoding, with a warning located at `byteOffset` unless `message` is null. */
+  private stop(byteOffset: number, message: string | null): void {
     if (this.done) return;
     this.phase = 'stopped';
     this.carry = null;
-    const warning: InputWarning = { location: { source: this.source, byteOffset }, message };
-    this.warnings.push(warning);
-    this.visitor.warning?.(warning);
+    this.pausedAt = null;
+    if (message !== null) this.warnings.push({ location: { source: this.source, byteOffset }, message });
   }
 
   private pushHeaderBytes(chunk: Uint8Array): void {
@@ -125,8 +150,8 @@ export class EventlogStreamDecoder {
     this.header = header;
     this.sizeById = payloadSizeTable(header);
     const markerSize = this.sizeById[EventId.BLOCK_MARKER]!;
-    this.blockMarkersUsable = markerSize >= BLOCK_MARKER_PAYLOAD_BYTES;
-    this.visitor.header?.(header);
+    this.blockMarkersUsable = markerSize >= BLOCK_MARKER.payloadBytes;
+    this.visitor.header(header);
   }
 
   private pushEventBytes(chunk: Uint8Array, chunkOffset: number): void {
@@ -147,13 +172,30 @@ export class EventlogStreamDecoder {
         return;
       }
       start = consumed - carry.length;
+      if (this.pausing) {
+        this.pause(chunk, chunkOffset, start);
+        return;
+      }
     }
+    this.decodeRest(chunk, chunkOffset, start);
+  }
+
+  /** Decodes `chunk` from index `start`, keeping an incomplete last event for the next chunk. */
+  private decodeRest(chunk: Uint8Array, chunkOffset: number, start: number): void {
     const rest = start === 0 ? chunk : chunk.subarray(start);
     const consumed = this.decodeEvents(rest, chunkOffset + start, Infinity);
-    if (!this.done && consumed < rest.length) {
+    if (this.done) return;
+    if (this.pausing) {
+      this.pause(chunk, chunkOffset, start + consumed);
+    } else if (consumed < rest.length) {
       this.carry = rest.slice(consumed);
       this.carryOffset = chunkOffset + start + consumed;
     }
+  }
+
+  private pause(chunk: Uint8Array, chunkOffset: number, start: number): void {
+    this.pausing = false;
+    this.pausedAt = { chunk, chunkOffset, start };
   }
 
   /**
@@ -199,9 +241,10 @@ export class EventlogStreamDecoder {
 
       let cap: number;
       if (typeId === EventId.BLOCK_MARKER && this.blockMarkersUsable) {
-        const blockSizeBytes = view.getUint32(payloadOffset);
-        const endTimeNs = view.getUint32(payloadOffset + 4) * TWO_TO_32 + view.getUint32(payloadOffset + 8);
-        cap = blocks.enterBlock(eventOffset, timeNs, blockSizeBytes, endTimeNs, view.getUint16(payloadOffset + 12));
+        const blockSizeBytes = view.getUint32(payloadOffset + BLOCK_MARKER.sizeOffset);
+        const endAt = payloadOffset + BLOCK_MARKER.endTimeOffset;
+        const endTimeNs = view.getUint32(endAt) * TWO_TO_32 + view.getUint32(endAt + 4);
+        cap = blocks.enterBlock(eventOffset, timeNs, blockSizeBytes, endTimeNs, view.getUint16(payloadOffset + BLOCK_MARKER.capOffset));
       } else {
         if (blocks.isOutOfRange(eventOffset, timeNs, typeId)) {
           this.stop(
@@ -220,12 +263,25 @@ export class EventlogStreamDecoder {
       raw.payloadOffset = payloadOffset;
       raw.payloadBytes = payloadBytes;
       this.eventCount++;
-      visitor.event(raw);
-      if (this.phase === 'stopped') return end;
+      const signal = visitor.event(raw);
       position = end;
       decoded++;
+      if (signal !== undefined) {
+        if (signal === PAUSE) {
+          this.pausing = true;
+          return position;
+        }
+        this.stopAt(eventOffset, signal);
+        return position;
+      }
     }
     return position;
+  }
+
+  /** Ends the read at the last event handed to the visitor, which starts at `byteOffset`, as the visitor asked. */
+  stopAt(byteOffset: number, signal: Stop): void {
+    const message = signal.stop === null ? null : `${signal.stop}; stopped after ${this.eventCount - 1} events`;
+    this.stop(byteOffset, message);
   }
 }
 

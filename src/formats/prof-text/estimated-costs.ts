@@ -302,7 +302,7 @@ function reconcile(table: RowTable, pct: Float64Array, total: number, flat: Flat
     rowAt[j] = i;
     gathered.low[j] = lowest(p, perPct);
     gathered.high[j] = highest(p, perPct);
-    gathered.estimate[j] = clamp(p * perPct, gathered.low[j]!, gathered.high[j]!);
+    gathered.estimate[j] = clamp(p * perPct, gathered.low[j], gathered.high[j]);
   }
   for (let k = 0; k < centreCount; k++) if (open[k] === 1) apportion(gathered, start[k]!, start[k + 1]!, centreTarget[k]!);
   for (let j = 0; j < openRows; j++) values[rowAt[j]!] = gathered.out[j]!;

@@ -1,10 +1,10 @@
-// Builds a Profile from the lines the text-report grammar recognises.
-import type { ReportSection } from '../../../grammar/prof-text/lexer.js';
+// Builds a Profile from the lines the text-report grammar recognises, in the order the
+// grammar allows (grammar/prof-text/parser.ts): this adapts the grammar's plain fields to
+// the model and checks what no grammar can (one root, indentation, totals).
 import type { TableLayout } from '../../../grammar/prof-text/layout.js';
-import { parseGroupedInteger } from '../../../grammar/prof-text/numbers.js';
 import type { ProfTextSink } from '../../../grammar/prof-text/parser.js';
 import type { FlatRowFields, TreeRowBatch } from '../../../grammar/prof-text/row-scanner.js';
-import { addChild, newCallTreeNode, type CallTreeNode } from '../../model/call-tree.js';
+import { addChild, newCallTreeNode, type CallTreeNode, type PrintedPercentages } from '../../model/call-tree.js';
 import { CostCentreTable } from '../../model/cost-centre.js';
 import { InputError, type InputWarning } from '../../model/diagnostic.js';
 import { emptyMetadata, type PrintedFlatRow, type Profile, type RunMetadata } from '../../model/profile.js';
@@ -12,9 +12,6 @@ import { splitCommandLine } from '../common/command-line.js';
 import { estimateIntegerCosts } from './estimated-costs.js';
 
 export class ProfTextBuilder implements ProfTextSink {
-  /** Lines consumed so far; the line being handled is `linesRead + 1`. */
-  linesRead = 0;
-  section: ReportSection = 'header';
   private readonly metadata: RunMetadata;
   private readonly costCentres = new CostCentreTable();
   private readonly knownModules = new Set<string>();
@@ -24,8 +21,6 @@ export class ProfTextBuilder implements ProfTextSink {
   private readonly warnings: InputWarning[] = [];
   private root: CallTreeNode | null = null;
   private nodeCount = 0;
-  private sawTitle = false;
-  private sawTreeHeader = false;
   private treeLayout: TableLayout | null = null;
   private indentationJumps = 0;
   /** Without -P, ticks and bytes are estimated as percentage × header total. */
@@ -36,14 +31,12 @@ export class ProfTextBuilder implements ProfTextSink {
     this.metadata = emptyMetadata(source, 'prof-text');
   }
 
-  private fail(message: string): never {
-    throw new InputError({ source: this.source, line: this.linesRead + 1 }, message);
+  private fail(line: number, message: string): never {
+    throw new InputError({ source: this.source, line }, message);
   }
 
   title(timestamp: string): void {
-    this.sawTitle = true;
     this.metadata.timestamp = timestamp.trim();
-    this.linesRead++;
   }
 
   commandLine(text: string): void {
@@ -51,7 +44,6 @@ export class ProfTextBuilder implements ProfTextSink {
     this.metadata.program = parts.program;
     this.metadata.commandLine = parts.words;
     this.metadata.rtsArguments = parts.rtsArguments;
-    this.linesRead++;
   }
 
   totalTime(secs: number, ticks: number, tickInterval: number, unit: 'us' | 'ms', processors: number | null): void {
@@ -60,61 +52,35 @@ export class ProfTextBuilder implements ProfTextSink {
     this.metadata.tickIntervalUs = unit === 'ms' ? tickInterval * 1000 : tickInterval;
     // GHC <= 7.4 printed no processor count (formats-reference.md §1.3): left unknown.
     this.metadata.processors = processors;
-    this.linesRead++;
   }
 
-  totalAlloc(bytes: string): void {
-    this.metadata.totalAllocBytes = parseGroupedInteger(bytes);
-    this.linesRead++;
-  }
-
-  flatHeader(_layout: TableLayout): void {
-    if (!this.sawTitle) this.fail('expected the report title line before the cost-centre table');
-    this.section = 'flat';
-    this.linesRead++;
+  totalAlloc(bytes: number): void {
+    this.metadata.totalAllocBytes = bytes;
   }
 
   flatRow(row: FlatRowFields): void {
     this.knownModules.add(row.module);
-    this.printedFlatTable.push({ ...row });
-    this.linesRead++;
+    const printed: PrintedFlatRow = { ...row };
+    this.printedFlatTable.push(printed);
   }
 
   treeHeader(layout: TableLayout): void {
-    if (!this.sawTitle) this.fail('expected the report title line before the call tree');
-    if (this.sawTreeHeader) this.fail('a second call-tree header; expected one report per file');
-    this.sawTreeHeader = true;
     this.treeLayout = layout;
-    this.section = 'tree';
     this.ticksPerPct = (this.metadata.totalTicks ?? 0) / 100;
     this.bytesPerPct = (this.metadata.totalAllocBytes ?? 0) / 100;
-    this.linesRead++;
   }
 
-  otherLine(): void {
-    this.linesRead++;
-  }
-
-  trailer(): void {
-    this.closeTo(0);
-    this.section = 'trailer';
-    this.linesRead++;
-  }
-
-  treeRows(rows: TreeRowBatch): void {
+  treeRows(rows: TreeRowBatch, firstLine: number): void {
     const exact = this.treeLayout!.hasTicks;
-    for (let i = 0; i < rows.length; i++) {
-      this.treeRow(rows, i, exact);
-      this.linesRead++;
-    }
+    for (let i = 0; i < rows.length; i++) this.treeRow(rows, i, firstLine + i, exact);
   }
 
-  private treeRow(rows: TreeRowBatch, i: number, exact: boolean): void {
+  private treeRow(rows: TreeRowBatch, i: number, line: number, exact: boolean): void {
     const label = rows.labels[i]!;
     let module = rows.modules[i]!;
     let stackId: number | null = rows.stackIds[i]!;
     const jammed = rows.jammed[i];
-    if (jammed !== null && jammed !== undefined) [module, stackId] = this.splitJammed(jammed);
+    if (jammed !== null && jammed !== undefined) [module, stackId] = this.splitJammed(jammed, line);
     // Only reports without SRC (GHC < 8) can jam module names; only they need the list.
     if (!this.treeLayout!.hasSrc) this.knownModules.add(module);
     let depth = rows.depths[i]!;
@@ -123,19 +89,20 @@ export class ProfTextBuilder implements ProfTextSink {
       // excerpts). Keep the row under the deepest row above it, and say so once.
       if (this.indentationJumps++ === 0) {
         this.warnings.push({
-          location: { source: this.source, line: this.linesRead + 1 },
+          location: { source: this.source, line },
           message: `row is indented ${depth} levels below a row at level ${this.ancestors.length - 1} (rows missing?); attached such rows to the row above`,
         });
       }
       depth = this.ancestors.length;
     }
-    if (depth === 0 && this.root !== null) this.fail('a second row at indentation 0; expected one root (MAIN)');
+    if (depth === 0 && this.root !== null) this.fail(line, 'a second row at indentation 0; expected one root (MAIN)');
     const costCentre = this.costCentres.intern(label, module, rows.srcs[i]!, label.startsWith('CAF'));
-    const printed = rows.printed[i]!;
+    // The grammar's percentages object is kept as the node's printed percentages, as is.
+    const printed: PrintedPercentages = rows.printed[i]!;
     const node = newCallTreeNode(
       costCentre,
       stackId,
-      rows.entries[i]!,
+      rows.entries[i],
       exact ? rows.ticks[i]! : printed.individualTimePct * this.ticksPerPct,
       exact ? rows.bytes[i]! : printed.individualAllocPct * this.bytesPerPct,
       printed,
@@ -171,7 +138,7 @@ export class ProfTextBuilder implements ProfTextSink {
    * (GHC < 8, trac #8811). A module seen elsewhere in the file tells where to cut; failing
    * that, every trailing digit belongs to the number.
    */
-  private splitJammed(word: string): [module: string, stackId: number] {
+  private splitJammed(word: string, line: number): [module: string, stackId: number] {
     let cut = -1;
     for (const module of this.knownModules) {
       if (module.length > cut && word.startsWith(module) && /^\d+$/.test(word.slice(module.length))) cut = module.length;
@@ -180,7 +147,7 @@ export class ProfTextBuilder implements ProfTextSink {
       cut = word.length;
       while (cut > 0 && /\d/.test(word[cut - 1]!)) cut--;
     }
-    if (cut === 0) this.fail(`expected a module name before the stack number, found "${word}"`);
+    if (cut === 0) this.fail(line, `expected a module name before the stack number, found "${word}"`);
     return [word.slice(0, cut), Number(word.slice(cut))];
   }
 
@@ -189,13 +156,13 @@ export class ProfTextBuilder implements ProfTextSink {
    * every such sample GHC wrote). If they fall short, rows are missing: the file was cut
    * at a line boundary, or edited.
    */
-  private checkExactTotals(root: CallTreeNode): void {
+  private checkExactTotals(root: CallTreeNode, linesRead: number): void {
     const { totalTicks, totalAllocBytes } = this.metadata;
     if (totalTicks === null || totalAllocBytes === null) return;
     if (root.inheritedTicks === totalTicks && root.inheritedBytes === totalAllocBytes) return;
     this.warnings.push({
-      location: { source: this.source, line: this.linesRead },
-      message: `the ${this.nodeCount} call-tree rows add up to ${root.inheritedTicks} ticks and ${root.inheritedBytes} bytes, but the header says ${totalTicks} and ${totalAllocBytes}: rows are missing after line ${this.linesRead} (truncated?) or the file was edited`,
+      location: { source: this.source, line: linesRead },
+      message: `the ${this.nodeCount} call-tree rows add up to ${root.inheritedTicks} ticks and ${root.inheritedBytes} bytes, but the header says ${totalTicks} and ${totalAllocBytes}: rows are missing after line ${linesRead} (truncated?) or the file was edited`,
     });
   }
 
@@ -204,7 +171,7 @@ export class ProfTextBuilder implements ProfTextSink {
    * that add up to the header totals (estimated-costs.ts). Where the printed numbers cannot
    * add up to the totals, rows are missing: say so rather than inflate the rows there are.
    */
-  private reconcileEstimates(root: CallTreeNode): void {
+  private reconcileEstimates(root: CallTreeNode, linesRead: number): void {
     const { totalTicks, totalAllocBytes } = this.metadata;
     if (totalTicks === null || totalAllocBytes === null) return;
     const estimates = estimateIntegerCosts(root, this.nodeCount, totalTicks, totalAllocBytes, this.printedFlatTable);
@@ -213,32 +180,33 @@ export class ProfTextBuilder implements ProfTextSink {
     const timePct = estimates.printedTimePct.toFixed(1);
     const allocPct = estimates.printedAllocPct.toFixed(1);
     this.warnings.push({
-      location: { source: this.source, line: this.linesRead },
-      message: `the ${this.nodeCount} call-tree rows do not add up to the header totals of ${totalTicks} ticks and ${totalAllocBytes} bytes (their individual %time sums to ${timePct}, %alloc to ${allocPct}) beyond what rounding to one decimal explains: rows are missing after line ${this.linesRead} (truncated?) or the file was edited; ${kept} are row-by-row estimates, not scaled to the totals`,
+      location: { source: this.source, line: linesRead },
+      message: `the ${this.nodeCount} call-tree rows do not add up to the header totals of ${totalTicks} ticks and ${totalAllocBytes} bytes (their individual %time sums to ${timePct}, %alloc to ${allocPct}) beyond what rounding to one decimal explains: rows are missing after line ${linesRead} (truncated?) or the file was edited; ${kept} are row-by-row estimates, not scaled to the totals`,
     });
   }
 
-  /** Completes the profile; `danglingLine` is text after the last newline (GHC always ends with one). */
-  finish(danglingLine: string): Profile {
+  /**
+   * Completes the profile once the grammar has read `linesRead` lines; `danglingLine` is text
+   * after the last newline (GHC always ends with one).
+   */
+  finish(danglingLine: string, linesRead: number): Profile {
     this.closeTo(0);
     if (danglingLine.length > 0) {
       this.warnings.push({
-        location: { source: this.source, line: this.linesRead + 1 },
-        message: `file ends in the middle of line ${this.linesRead + 1} (truncated?); ignored that line, kept the ${this.nodeCount} call-tree rows before it`,
+        location: { source: this.source, line: linesRead + 1 },
+        message: `file ends in the middle of line ${linesRead + 1} (truncated?); ignored that line, kept the ${this.nodeCount} call-tree rows before it`,
       });
     }
-    if (!this.sawTitle) {
-      throw new InputError({ source: this.source, line: 1 }, 'empty file; expected a GHC time and allocation report');
-    }
-    if (!this.sawTreeHeader || this.root === null) {
+    // Rows come only after the tree header (the grammar says so): no root, no tree.
+    if (this.root === null) {
       this.warnings.push({
-        location: { source: this.source, line: this.linesRead },
-        message: `no call tree after line ${this.linesRead} (truncated?); the profile has header totals only`,
+        location: { source: this.source, line: linesRead },
+        message: `no call tree after line ${linesRead} (truncated?); the profile has header totals only`,
       });
     }
     const exact = this.treeLayout?.hasTicks ?? false;
-    if (exact && this.root !== null) this.checkExactTotals(this.root);
-    if (!exact && this.root !== null) this.reconcileEstimates(this.root);
+    if (exact && this.root !== null) this.checkExactTotals(this.root, linesRead);
+    if (!exact && this.root !== null) this.reconcileEstimates(this.root, linesRead);
     return {
       metadata: this.metadata,
       costCentres: this.costCentres.all,

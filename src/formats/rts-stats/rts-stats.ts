@@ -1,8 +1,8 @@
 // Reader for `+RTS -t<file> --machine-readable` statistics (profnix's cardano-node.stats).
 // Kept as data: every key is kept, values are numbers where they parse as numbers.
-import { rtsStatsParser } from '../../../grammar/rts-stats/parser.js';
-import { rtsStatsLexer } from '../../../grammar/rts-stats/tokens.js';
-import { InputError } from '../../model/diagnostic.js';
+import { parseRtsStatsSyntax } from '../../../grammar/rts-stats/parser.js';
+import { LineSyntaxError } from '../../../grammar/common/syntax-error.js';
+import { unexpectedLine } from '../common/unexpected-line.js';
 
 export interface RtsStats {
   source: string;
@@ -12,17 +12,11 @@ export interface RtsStats {
 }
 
 export function parseRtsStats(text: string, source: string): RtsStats {
-  const lexed = rtsStatsLexer.tokenize(text);
-  if (lexed.errors.length > 0) {
-    const error = lexed.errors[0]!;
-    throw new InputError({ source, line: error.line ?? 1 }, `unexpected character in RTS statistics: ${JSON.stringify(text.substr(error.offset, 1))}; expected ("key", "value") pairs in [ ]`);
-  }
-  rtsStatsParser.input = lexed.tokens;
-  const syntax = rtsStatsParser.statsFile();
-  if (rtsStatsParser.errors.length > 0) {
-    const error = rtsStatsParser.errors[0]!;
-    const line = Number.isFinite(error.token.startLine) ? error.token.startLine! : (lexed.tokens.at(-1)?.endLine ?? 1);
-    throw new InputError({ source, line }, `expected RTS statistics as a list of ("key", "value") pairs: ${error.message}`);
+  let syntax;
+  try {
+    syntax = parseRtsStatsSyntax(text);
+  } catch (error) {
+    throw error instanceof LineSyntaxError ? unexpectedLine(source, error) : error;
   }
   const values = new Map<string, number | string>();
   for (const [key, value] of syntax.pairs) {

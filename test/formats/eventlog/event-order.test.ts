@@ -3,8 +3,8 @@
 // tests build logs whose times go back and forth, with many ties, inside blocks of several
 // capabilities, and compare with a plain stable sort of the events read in file order.
 import { describe, expect, it } from 'vitest';
-import { readEventlogHeader, type EventlogHeader } from '../../../src/formats/eventlog/header.js';
-import { formatEvent } from '../../../src/render/events-text.js';
+import { formatEvent } from '../../../src/render/events-text/index.js';
+import { headerOf } from '../../support/eventlog/internals.js';
 import { decodeAll, eventLinesOf, renderShow, sampleBytes, splitAt } from './helpers.js';
 import { payload, SyntheticEventlog } from './synthetic-eventlog.js';
 import { seededRandom as random } from '../../support/seeded-random.js';
@@ -51,12 +51,6 @@ function wanderingLog(seed: number): SyntheticEventlog {
   }
   for (let e = pick(4); e > 0; e--) log.event(RUN_THREAD, (time += pick(5)), payload().u32(thread++));
   return log;
-}
-
-function headerOf(bytes: Uint8Array): EventlogHeader {
-  const result = readEventlogHeader(bytes, 'test');
-  if (result.status !== 'complete') throw new Error('incomplete header');
-  return result.header;
 }
 
 /** The event lines in ghc-events' order, from a stable sort of the events in file order. */

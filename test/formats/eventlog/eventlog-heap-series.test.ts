@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readEventlogHeapSeries } from '../../../src/formats/eventlog/eventlog-heap-series.js';
+import { readEventlogHeapSeries } from '../../../src/formats/eventlog/index.js';
 import { readHeapProfile } from '../../../src/formats/hp/hp.js';
 import { readSample, samplePath } from '../../support/samples.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { walkCallTree } from '../../../src/model/call-tree.js';
-import { readEventlogTimeProfile } from '../../../src/formats/eventlog/eventlog-time-profile.js';
+import { readEventlogTimeProfile } from '../../../src/formats/eventlog/index.js';
 import { readProfile } from '../../../src/formats/read-profile.js';
 import { withUserMarkers } from '../../support/eventlog-edit.js';
 import { readSample, samplePath } from '../../support/samples.js';
@@ -50,7 +51,7 @@ describe('time profile from an eventlog', () => {
   }
 
   it('reports, folds and ranks like any profile (read by content)', async () => {
-    const profile = await readProfile((async function* () { yield* bytes('interp/a/time.eventlog'); })(), 'time.eventlog');
+    const profile = await readProfile(Readable.from(bytes('interp/a/time.eventlog')), 'time.eventlog');
     expect(profile.metadata.format).toBe('eventlog');
     expect(profile.metadata.program).toBe('interp');
     expect(profile.metadata.rtsArguments).toEqual(['-p', '-l']);

@@ -1,9 +1,7 @@
 // Event versions and corner cases the real samples do not contain, in small logs built byte by
 // byte. Expected lines follow ghc-events' printer (Events.hs `buildEventInfo`).
 import { describe, expect, it } from 'vitest';
-import type { EventlogHeader } from '../../../src/formats/eventlog/header.js';
-import { ALL_LAYOUTS, PayloadDecoders } from '../../../src/formats/eventlog/payload-decoders.js';
-import { PayloadReader } from '../../../src/formats/eventlog/payload-reader.js';
+import { ALL_LAYOUTS, PayloadDecoders, PayloadReader, type EventlogHeader, type PayloadLayout } from '../../support/eventlog/internals.js';
 import { decodeAll, renderShow } from './helpers.js';
 import { payload, SyntheticEventlog } from './synthetic-eventlog.js';
 
@@ -185,7 +183,7 @@ describe('only variable-size payloads can be malformed', () => {
   // The reader decodes only variable-size payloads ahead of printing, to stop at a malformed one
   // (PayloadDecoders.mayReject): a fixed layout must accept any bytes of its size.
   it('every fixed layout decodes any payload of its size', () => {
-    const fixed = ALL_LAYOUTS.filter((layout) => layout.sizeBytes !== null);
+    const fixed = (ALL_LAYOUTS as readonly PayloadLayout[]).filter((layout) => layout.sizeBytes !== null);
     const header: EventlogHeader = { eventTypes: [], byId: new Map() };
     for (const layout of fixed) {
       const declaration = { id: layout.typeId, sizeBytes: layout.sizeBytes, description: '', extraInfo: new Uint8Array(0) };

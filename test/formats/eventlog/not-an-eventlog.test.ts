@@ -1,7 +1,7 @@
 // Input that is not an eventlog gives one InputError naming the source and the byte offset.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/model/diagnostic.js';
-import { scanEventlog } from '../../../src/formats/eventlog/decode-eventlog.js';
+import { scanEventlog } from '../../support/eventlog/read.js';
 import { decodeAll, renderShow, sampleBytes, splitAt } from './helpers.js';
 
 async function inputErrorOf(run: () => Promise<unknown>): Promise<InputError> {
@@ -28,7 +28,7 @@ describe('input that is not an eventlog', () => {
     const oneByOne = Array.from(bytes, (byte) => Uint8Array.of(byte));
     expect((await inputErrorOf(() => decodeAll(oneByOne, 'heap.hp'))).location.byteOffset).toBe(0);
     expect((await inputErrorOf(() => renderShow([bytes], 'heap.hp'))).location.byteOffset).toBe(0);
-    expect((await inputErrorOf(() => scanEventlog([bytes], 'heap.hp', { event: () => {} }))).location.byteOffset).toBe(0);
+    expect((await inputErrorOf(() => scanEventlog([bytes], 'heap.hp', () => {}))).location.byteOffset).toBe(0);
   });
 
   it('a damaged header is rejected at the offset of the damage', async () => {

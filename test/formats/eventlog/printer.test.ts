@@ -1,16 +1,15 @@
-// The printer prints most events straight from their bytes, through line templates (FAST_LINES)
-// and constants for payloadless events; `formatEventInfo` on the decoded event stays the definition
-// of the text. These tests hold the two to the same output on every sample and on random payloads
-// of every template, and check the output chunking.
+// The printer prints most events straight from their bytes, through each layout's line compiled
+// against its field table (render/events-text/byte-lines.ts); `formatEventInfo` on the decoded
+// event stays the definition of the text. These tests hold the two to the same output on every
+// sample and on random payloads of every byte-printed layout, and check the output chunking.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { InputWarning } from '../../../src/model/diagnostic.js';
-import { readEventlogHeader, type EventlogHeader } from '../../../src/formats/eventlog/header.js';
-import { ALL_LAYOUTS } from '../../../src/formats/eventlog/payload-decoders.js';
-import { decodeEventlogInTimeOrder } from '../../../src/formats/eventlog/time-order.js';
-import { FAST_LINES, FIELD_KINDS, formatEvent } from '../../../src/render/events-text.js';
+import { formatEvent } from '../../../src/render/events-text/index.js';
+import { ALL_LAYOUTS, byteLineOf, headerOf, type PayloadLayout } from '../../support/eventlog/internals.js';
+import { decodeAll } from '../../support/eventlog/read.js';
 import { eventLinesOf, renderShow, sampleBytes, sampleText } from './helpers.js';
 import { Bytes, payload, SyntheticEventlog } from './synthetic-eventlog.js';
 import { seededRandom as random } from '../../support/seeded-random.js';
@@ -27,21 +26,11 @@ function sampleEventlogs(dir = samplesRoot): string[] {
   return found.sort();
 }
 
-function headerOf(bytes: Uint8Array): EventlogHeader {
-  const result = readEventlogHeader(bytes, 'test');
-  if (result.status !== 'complete') throw new Error('incomplete header');
-  return result.header;
-}
-
 /** The event lines printed from decoded objects by `formatEvent` (which uses `formatEventInfo`), and the warnings. */
 async function printFromObjects(bytes: Uint8Array): Promise<{ lines: string[]; warnings: InputWarning[] }> {
   const header = headerOf(bytes);
-  const formatted: string[] = [];
-  const warnings: InputWarning[] = [];
-  for await (const part of decodeEventlogInTimeOrder([bytes], 'test.eventlog')) {
-    if (part.kind === 'events') formatted.push(...part.events.map((event) => formatEvent(event, header)));
-    if (part.kind === 'warning') warnings.push(part.warning);
-  }
+  const { events, warnings } = await decodeAll([bytes], 'test.eventlog', 'time');
+  const formatted = events.map((event) => formatEvent(event, header));
   return { lines: formatted.join('\n').split('\n').filter((line) => line.length > 0), warnings };
 }
 
@@ -52,6 +41,10 @@ async function expectSameAsObjects(bytes: Uint8Array, what: string): Promise<voi
   expect(eventLinesOf(text), what).toEqual(fromObjects.lines);
 }
 
+const LAYOUTS = ALL_LAYOUTS as readonly PayloadLayout[];
+
+/** The layouts with fields whose events the printer prints straight from their bytes. */
+const BYTE_PRINTED = LAYOUTS.filter((layout) => layout.fields.length > 0 && byteLineOf(layout) !== null);
 
 /** Values around the printer's number-writing boundaries, and beyond 2^53 (printed as JavaScript prints the rounded Number). */
 const EDGE_VALUES = [0n, 9n, 10n, 99n, 100n, 999n, 1000n, 9999n, 10000n, 99999999n, 100000000n, 2n ** 31n - 1n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 32n, 10n ** 15n + 7n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 3n, 2n ** 63n, 2n ** 64n - 1n];
@@ -68,40 +61,34 @@ function randomValue(next: () => number, bytes: number): bigint {
   return value;
 }
 
-function writeValue(target: number[], at: number, bytes: number, value: bigint): void {
+function bigEndian(bytes: number, value: bigint): number[] {
+  const values = new Array<number>(bytes);
   for (let i = bytes - 1; i >= 0; i--) {
-    target[at + i] = Number(value & 0xffn);
+    values[i] = Number(value & 0xffn);
     value >>= 8n;
   }
+  return values;
 }
 
-const FIELD_BYTES: Record<number, number> = {
-  [FIELD_KINDS.U8]: 1,
-  [FIELD_KINDS.U16]: 2,
-  [FIELD_KINDS.U32]: 4,
-  [FIELD_KINDS.U64]: 8,
-  [FIELD_KINDS.STOP_STATUS]: 2,
-};
-
-/** A payload for `template`: random bytes, each field a value of random magnitude, a valid stack. */
-function randomPayload(template: (typeof FAST_LINES)[number], next: () => number): Bytes {
-  const stack = template.fields.find((field) => field.kind === FIELD_KINDS.CC_STACK);
-  const fixedBytes = template.layoutBytes ?? stack!.offset;
-  const values = Array.from({ length: fixedBytes }, () => Math.floor(next() * 256));
-  for (const field of template.fields) {
-    if (field.kind === FIELD_KINDS.CC_STACK) continue;
-    const bytes = FIELD_BYTES[field.kind]!;
-    // Stop statuses: mostly codes the RTS writes, sometimes codes none does.
-    const isStatus = field.kind === FIELD_KINDS.STOP_STATUS;
-    const value = isStatus ? BigInt(Math.floor(next() * 24)) : randomValue(next, bytes);
-    writeValue(values, field.offset, bytes, value);
-    if (isStatus && field.infoOffset >= 0) writeValue(values, field.infoOffset, 4, randomValue(next, 4));
-  }
-  const body = payload().raw(values);
-  if (stack !== undefined) {
-    const depth = Math.floor(next() * 12);
-    body.u8(depth);
-    for (let i = 0; i < depth; i++) body.u32(Number(randomValue(next, 4)));
+/** A payload for `layout` from its field table: each field a value of random magnitude, a valid stack. */
+function randomPayload(layout: PayloadLayout, next: () => number): Bytes {
+  const body = payload();
+  for (const field of layout.fields) {
+    const type = field.codec.type;
+    if (type === 'absent') continue;
+    if (type === 'cost-centre stack') {
+      const depth = Math.floor(next() * 12);
+      body.u8(depth);
+      for (let i = 0; i < depth; i++) body.u32(Number(randomValue(next, 4)));
+    } else if (type === 'u16 stop status' || type === 'u16 stop status, u32 info') {
+      // Mostly codes the RTS writes, sometimes codes none does.
+      body.u16(Math.floor(next() * 24));
+      if (type === 'u16 stop status, u32 info') body.raw(bigEndian(4, randomValue(next, 4)));
+    } else if (field.codec.bytes !== null) {
+      body.raw(bigEndian(field.codec.bytes, randomValue(next, field.codec.bytes)));
+    } else {
+      throw new Error(`no random payload for a ${type} field`);
+    }
   }
   // Newer writers may send more than the layout reads.
   for (let extra = Math.floor(next() * 3); extra > 0; extra--) body.u8(Math.floor(next() * 256));
@@ -115,40 +102,47 @@ describe('printing from bytes prints what formatEventInfo prints', () => {
     });
   }
 
-  it('for random payloads of every line template', async () => {
-    for (const template of FAST_LINES) {
-      const next = random(template.typeId * 100 + (template.layoutBytes ?? 99));
+  it('the events that fill big logs are printed from their bytes', () => {
+    const kinds = new Set(BYTE_PRINTED.map((layout) => layout.kind));
+    for (const kind of ['runThread', 'stopThread', 'sparkCounters', 'gcStats', 'heapAllocated', 'heapSize', 'heapLive', 'blockMarker', 'heapProfSampleCostCentre', 'profSampleCostCentre']) {
+      expect(kinds.has(kind), kind).toBe(true);
+    }
+  });
+
+  it('for random payloads of every layout printed from bytes', async () => {
+    for (const layout of BYTE_PRINTED) {
+      const next = random(layout.typeId * 100 + (layout.sizeBytes ?? 99));
       for (const ghc782 of [false, true]) {
         const log = new SyntheticEventlog();
-        log.declare(template.typeId, template.layoutBytes, `type ${template.typeId}`);
+        log.declare(layout.typeId, layout.sizeBytes, `type ${layout.typeId}`);
         // GHC 7.8.2 is told apart by declaring USER_MARKER but not HACK_BUG_T9003 (stop statuses).
         log.declare(58, null, 'User marker');
         if (!ghc782) log.declare(59, 0, 'Empty event for bug #9003');
         for (let i = 0; i < 200; i++) {
-          const body = randomPayload(template, next);
+          const body = randomPayload(layout, next);
           // A fixed-size event carries exactly the declared size.
-          const fixed = template.layoutBytes === null ? body : payload().raw(body.values.slice(0, template.layoutBytes));
-          log.event(template.typeId, i, fixed);
+          const fixed = layout.sizeBytes === null ? body : payload().raw(body.values.slice(0, layout.sizeBytes));
+          log.event(layout.typeId, i, fixed);
         }
-        await expectSameAsObjects(log.bytes(), `type ${template.typeId}, layout ${template.layoutBytes}, ghc 7.8.2 ${ghc782}`);
+        await expectSameAsObjects(log.bytes(), `type ${layout.typeId}, layout ${layout.sizeBytes}, ghc 7.8.2 ${ghc782}`);
       }
     }
   });
 
-  it('for templates read from a larger declared size (newer fields skipped)', async () => {
-    for (const template of FAST_LINES.filter((t) => t.layoutBytes !== null)) {
-      const next = random(template.typeId);
-      const body = randomPayload(template, next).values.slice(0, template.layoutBytes!);
+  it('for layouts read from a larger declared size (newer fields skipped)', async () => {
+    for (const layout of BYTE_PRINTED.filter((l) => l.sizeBytes !== null)) {
+      const next = random(layout.typeId);
+      const body = randomPayload(layout, next).values.slice(0, layout.sizeBytes!);
       const log = new SyntheticEventlog()
-        .declare(template.typeId, template.layoutBytes! + 5, `type ${template.typeId}`)
-        .event(template.typeId, 7, payload().raw(body).raw([1, 2, 3, 4, 5]));
-      await expectSameAsObjects(log.bytes(), `type ${template.typeId}`);
+        .declare(layout.typeId, layout.sizeBytes! + 5, `type ${layout.typeId}`)
+        .event(layout.typeId, 7, payload().raw(body).raw([1, 2, 3, 4, 5]));
+      await expectSameAsObjects(log.bytes(), `type ${layout.typeId}`);
     }
   });
 
   it('for every payloadless event', async () => {
     const log = new SyntheticEventlog();
-    const payloadless = ALL_LAYOUTS.filter((layout) => layout.sizeBytes === 0);
+    const payloadless = LAYOUTS.filter((layout) => layout.sizeBytes === 0);
     for (const layout of payloadless) log.declare(layout.typeId, 0, `type ${layout.typeId}`);
     payloadless.forEach((layout, i) => log.event(layout.typeId, i));
     await expectSameAsObjects(log.bytes(), 'payloadless');

@@ -80,4 +80,38 @@ describe('.hp heap profiles', () => {
     );
     await expect(readHeapProfile([''], 'empty.hp')).rejects.toBeInstanceOf(InputError);
   });
+
+  it('header, then censuses: a line out of order is an error at that line, whatever the chunking', async () => {
+    const header = 'JOB "p"\nDATE "d"\nSAMPLE_UNIT "seconds"\nVALUE_UNIT "bytes"\n';
+    const cases: Array<[text: string, error: RegExp]> = [
+      ['BEGIN_SAMPLE 0\nEND_SAMPLE 0\n', /^o\.hp:1: expected the JOB\/DATE\/SAMPLE_UNIT\/VALUE_UNIT header before the first sample$/],
+      [`${header}BEGIN_SAMPLE 0\nEND_SAMPLE 0\nDATE "late"\n`, /^o\.hp:7: DATE after the first sample; expected the JOB\/DATE\/SAMPLE_UNIT\/VALUE_UNIT header before the samples$/],
+      [`${header}BEGIN_SAMPLE 0\nJOB "again"\n`, /^o\.hp:6: JOB after the first sample/],
+      [`${header}BEGIN_SAMPLE 0.5\nx\t1\nBEGIN_SAMPLE 0.6\n`, /^o\.hp:7: BEGIN_SAMPLE inside the sample begun at line 5; expected END_SAMPLE 0\.5$/],
+      [`${header}BEGIN_SAMPLE 0.5\nx\t1\nEND_SAMPLE 0.6\n`, /^o\.hp:7: END_SAMPLE 0\.6 closes the sample begun at 0\.5 \(line 5\)$/],
+      [`${header}BEGIN_SAMPLE 0\nEND_SAMPLE 0\nEND_SAMPLE 0\n`, /^o\.hp:7: END_SAMPLE without BEGIN_SAMPLE$/],
+      [`${header}SAMPLE_UNIT "ms"\n`, /^o\.hp:5: expected SAMPLE_UNIT "seconds", found "ms"$/],
+    ];
+    for (const [text, error] of cases) {
+      const bytes = new TextEncoder().encode(text);
+      for (const size of [bytes.length, 1, 9]) {
+        const chunks: Uint8Array[] = [];
+        for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+        await expect(readHeapProfile(chunks, 'o.hp'), `${JSON.stringify(text)} in chunks of ${size}`).rejects.toThrow(error);
+      }
+    }
+  });
+
+  it('a census split across chunks is read whole', async () => {
+    const text = readSample('interp/a/heap.hp');
+    const whole = await readHeapProfile([text], 'x');
+    const bytes = new TextEncoder().encode(text);
+    for (const size of [1, 7, 64]) {
+      const chunks: Uint8Array[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const chunked = await readHeapProfile(chunks, 'x');
+      expect(chunked.samples).toEqual(whole.samples);
+      expect(chunked.warnings).toEqual([]);
+    }
+  });
 });

@@ -146,7 +146,7 @@ describe('text .prof: variants', () => {
     const encoder = new TextEncoder();
     const padding = new Uint8Array(1 << 20).fill(32);
     let total = 0;
-    async function* chunks(): AsyncGenerator<Uint8Array> {
+    function* chunks(): Generator<Uint8Array> {
       const emit = (bytes: Uint8Array): Uint8Array => {
         total += bytes.length;
         return bytes;
@@ -242,6 +242,32 @@ describe('text .prof: bad and truncated input', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toMatch(new RegExp(`^broken\\.prof:${broken + 1}: expected a call-tree row`));
     expect((error as InputError).message).not.toContain('\n');
+  });
+
+  it('the sections come in order: a line of the wrong section is an error at that line, whatever the chunking', async () => {
+    const lines = readSample('interp/a/run-1.prof').split('\n');
+    const flatHeader = lines.findIndex((line) => line.startsWith('COST CENTRE') && !line.includes(' no.'));
+    const treeHeader = lines.findIndex((line) => line.includes(' no. '));
+    const cases: Array<[edited: string[], line: number, message: RegExp]> = [
+      // A table before the title.
+      [[...lines.slice(1, flatHeader + 1), lines[0]!, ...lines.slice(flatHeader + 1)], flatHeader, /^expected the report title line before the cost-centre table$/],
+      [[lines[treeHeader]!, ...lines], 1, /^expected the report title line before the call tree$/],
+      // A header line in the flat table, the flat header in the tree, the title in the tree.
+      [[...lines.slice(0, flatHeader + 3), lines[4]!, ...lines.slice(flatHeader + 3)], flatHeader + 4, /^expected a row of the cost-centre table .*, found "\\ttotal time/],
+      [[...lines.slice(0, treeHeader + 5), lines[flatHeader]!, ...lines.slice(treeHeader + 5)], treeHeader + 6, /^expected a call-tree row .*, found "COST CENTRE/],
+      [[...lines.slice(0, treeHeader + 5), lines[0]!, ...lines.slice(treeHeader + 5)], treeHeader + 6, /^expected a call-tree row .*, found "\\t.*Time and Allocation/],
+    ];
+    for (const [edited, line, message] of cases) {
+      const bytes = new TextEncoder().encode(edited.join('\n'));
+      for (const size of [bytes.length, 1, 50, 997]) {
+        const chunks: Uint8Array[] = [];
+        for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+        const error = await readProfText(chunks, 'order.prof').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).location.line, `chunks of ${size}`).toBe(line);
+        expect((error as InputError).detail).toMatch(message);
+      }
+    }
   });
 
   it('an empty file is an error, not an empty profile', async () => {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/model/diagnostic.js';
 import { parseRtsStats } from '../../../src/formats/rts-stats/rts-stats.js';
 import { allSampleFiles, readSample } from '../../support/samples.js';
 
 describe('RTS statistics (+RTS -t --machine-readable)', () => {
   const files = allSampleFiles().filter((file) => file.endsWith('.stats'));
 
-  it('finds the profnix stats files', () => {
-    expect(files.length).toBe(9);
+  it('finds the profnix and timeline stats files', () => {
+    // 9 from the profnix run directories, 60 from the timeline's (10 builds x 2 runs x 3 nodes).
+    expect(files.filter((file) => file.startsWith('profnix/')).length).toBe(9);
+    expect(files.filter((file) => file.startsWith('timeline/')).length).toBe(60);
+    expect(files.length).toBe(69);
   });
 
   for (const file of files) {
@@ -30,5 +34,18 @@ describe('RTS statistics (+RTS -t --machine-readable)', () => {
 
   it('bad input names the line', () => {
     expect(() => parseRtsStats('\'p\'\n [("a", "1")\n ,("b" "2")\n ]\n', 'bad.stats')).toThrow(/^bad\.stats:3: expected RTS statistics/);
+    for (const bad of ['\'p\'\n [("a", "1")\n ,("b" "2")\n ]\n', '\'p\'\n', '\'p\' [("a", "1")] ]', '\'p\' [("a", "1"']) {
+      const error = (() => {
+        try {
+          parseRtsStats(bad, 'bad.stats');
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toMatch(/^bad\.stats:\d+: /);
+      expect((error as InputError).message).not.toContain('\n');
+    }
   });
 });

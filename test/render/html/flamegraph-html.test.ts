@@ -128,7 +128,7 @@ describe('renderFlamegraphHtml', () => {
     data.frames[2]!.parent = 0;
     data.frames[4]!.parent = 1;
     expect(() => renderFlamegraphHtml(data)).toThrow(/pre-order/);
-    const empty: FlameData = { title: 'empty', subtitle: [], metrics: [{ key: 'time', unit: 'ticks', label: 'time' }], frames: [], mergedFrames: 0 };
+    const empty: FlameData = { title: 'empty', subtitle: [], metrics: [{ key: 'time', unit: 'ticks', label: 'time', estimated: false }], frames: [], mergedFrames: 0 };
     expect(embeddedPayload(renderFlamegraphHtml(empty)).depth).toEqual([]);
   });
 });

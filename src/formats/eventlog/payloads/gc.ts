@@ -2,95 +2,45 @@
 // `standardParsers`; writers: rts/eventlog/EventLog.c (`postEventGcStats`, `postEventHeapInfo`,
 // `postHeapEvent`, `postMemReturn`).
 import { EventId } from '../format.js';
-import type { EventInfo } from '../event-info.js';
-import type { PayloadReader } from '../payload-reader.js';
-import { payloadless, type PayloadLayout } from './layout.js';
+import { absent, u16, u32, u64 } from './codecs.js';
+import { layout } from './layout.js';
 
-/**
- * GC_STATS_GHC: u32 heap capset, u16 generation, u64 copied, u64 slop, u64 fragmentation,
- * u32 parallel GC threads, u64 max copied by one thread, u64 total copied; GHC 8.4 appended
- * u64 balanced copied (declared size 50 -> 58).
- */
-function gcStats(r: PayloadReader, withBalanced: boolean): EventInfo {
-  const heapCapset = r.u32();
-  const generation = r.u16();
-  const copiedBytes = r.u64();
-  const slopBytes = r.u64();
-  const fragmentationBytes = r.u64();
-  const parallelThreads = r.u32();
-  const parallelMaxCopiedBytes = r.u64();
-  const parallelTotalCopiedBytes = r.u64();
-  const parallelBalancedCopiedBytes = withBalanced ? r.u64() : null;
-  return {
-    kind: 'gcStats',
-    heapCapset,
-    generation,
-    copiedBytes,
-    slopBytes,
-    fragmentationBytes,
-    parallelThreads,
-    parallelMaxCopiedBytes,
-    parallelTotalCopiedBytes,
-    parallelBalancedCopiedBytes,
-  };
-}
+/** GC_STATS_GHC up to GHC 8.2 (50 bytes); 8.4 appended the bytes copied in balanced parallel GC (58). */
+const GC_STATS = {
+  heapCapset: u32,
+  generation: u16,
+  copiedBytes: u64,
+  slopBytes: u64,
+  fragmentationBytes: u64,
+  parallelThreads: u32,
+  parallelMaxCopiedBytes: u64,
+  parallelTotalCopiedBytes: u64,
+};
 
-export const gcLayouts: PayloadLayout[] = [
-  payloadless(EventId.REQUEST_SEQ_GC, { kind: 'requestSeqGC' }),
-  payloadless(EventId.REQUEST_PAR_GC, { kind: 'requestParGC' }),
-  payloadless(EventId.GC_START, { kind: 'gcStart' }),
-  payloadless(EventId.GC_WORK, { kind: 'gcWork' }),
-  payloadless(EventId.GC_IDLE, { kind: 'gcIdle' }),
-  payloadless(EventId.GC_DONE, { kind: 'gcDone' }),
-  payloadless(EventId.GC_END, { kind: 'gcEnd' }),
-  payloadless(EventId.GC_GLOBAL_SYNC, { kind: 'gcGlobalSync' }),
-  { typeId: EventId.GC_STATS_GHC, sizeBytes: 50, decode: (r) => gcStats(r, false) },
-  { typeId: EventId.GC_STATS_GHC, sizeBytes: 58, decode: (r) => gcStats(r, true) },
-  // MEM_RETURN (GHC 9.2): u32 capset, then mblocks currently allocated, needed, returned to the OS.
-  {
-    typeId: EventId.MEM_RETURN,
-    sizeBytes: 16,
-    decode: (r) => ({
-      kind: 'memReturn',
-      heapCapset: r.u32(),
-      currentMblocks: r.u32(),
-      neededMblocks: r.u32(),
-      returnedMblocks: r.u32(),
-    }),
-  },
-  {
-    typeId: EventId.HEAP_ALLOCATED,
-    sizeBytes: 12,
-    decode: (r) => ({ kind: 'heapAllocated', heapCapset: r.u32(), allocatedBytes: r.u64() }),
-  },
-  {
-    typeId: EventId.HEAP_SIZE,
-    sizeBytes: 12,
-    decode: (r) => ({ kind: 'heapSize', heapCapset: r.u32(), sizeBytes: r.u64() }),
-  },
-  // BLOCKS_SIZE (GHC 9.2): bytes in allocated blocks, as opposed to HEAP_SIZE's mblocks.
-  {
-    typeId: EventId.BLOCKS_SIZE,
-    sizeBytes: 12,
-    decode: (r) => ({ kind: 'blocksSize', heapCapset: r.u32(), blocksSizeBytes: r.u64() }),
-  },
-  {
-    typeId: EventId.HEAP_LIVE,
-    sizeBytes: 12,
-    decode: (r) => ({ kind: 'heapLive', heapCapset: r.u32(), liveBytes: r.u64() }),
-  },
-  // HEAP_INFO_GHC: u32 capset, u16 generations, then max heap, allocation area, mblock and block sizes.
-  {
-    typeId: EventId.HEAP_INFO_GHC,
-    sizeBytes: 38,
-    decode: (r) => ({
-      kind: 'heapInfo',
-      heapCapset: r.u32(),
-      generations: r.u16(),
-      maxHeapSizeBytes: r.u64(),
-      allocAreaSizeBytes: r.u64(),
-      mblockSizeBytes: r.u64(),
-      blockSizeBytes: r.u64(),
-    }),
-  },
+export const gcLayouts = [
+  layout(EventId.REQUEST_SEQ_GC, 'requestSeqGC', {}),
+  layout(EventId.REQUEST_PAR_GC, 'requestParGC', {}),
+  layout(EventId.GC_START, 'gcStart', {}),
+  layout(EventId.GC_WORK, 'gcWork', {}),
+  layout(EventId.GC_IDLE, 'gcIdle', {}),
+  layout(EventId.GC_DONE, 'gcDone', {}),
+  layout(EventId.GC_END, 'gcEnd', {}),
+  layout(EventId.GC_GLOBAL_SYNC, 'gcGlobalSync', {}),
+  layout(EventId.GC_STATS_GHC, 'gcStats', { ...GC_STATS, parallelBalancedCopiedBytes: absent(null) }),
+  layout(EventId.GC_STATS_GHC, 'gcStats', { ...GC_STATS, parallelBalancedCopiedBytes: u64 }),
+  // GHC 9.2: mblocks currently allocated, needed, returned to the OS.
+  layout(EventId.MEM_RETURN, 'memReturn', { heapCapset: u32, currentMblocks: u32, neededMblocks: u32, returnedMblocks: u32 }),
+  layout(EventId.HEAP_ALLOCATED, 'heapAllocated', { heapCapset: u32, allocatedBytes: u64 }),
+  layout(EventId.HEAP_SIZE, 'heapSize', { heapCapset: u32, sizeBytes: u64 }),
+  // GHC 9.2: bytes in allocated blocks, as opposed to HEAP_SIZE's mblocks.
+  layout(EventId.BLOCKS_SIZE, 'blocksSize', { heapCapset: u32, blocksSizeBytes: u64 }),
+  layout(EventId.HEAP_LIVE, 'heapLive', { heapCapset: u32, liveBytes: u64 }),
+  layout(EventId.HEAP_INFO_GHC, 'heapInfo', {
+    heapCapset: u32,
+    generations: u16,
+    maxHeapSizeBytes: u64,
+    allocAreaSizeBytes: u64,
+    mblockSizeBytes: u64,
+    blockSizeBytes: u64,
+  }),
 ];

@@ -3,107 +3,42 @@
 // (eventlog-formats.rst). Layouts: ghc-events Binary.hs `heapProfParsers`; writers:
 // rts/eventlog/EventLog.c `postHeapProf*`, `postIPE`.
 import { EventId } from '../format.js';
-import type { HeapProfBreakdown } from '../event-info.js';
-import { InvalidFieldError } from '../payload-reader.js';
-import { costCentreStack } from './cost-centre-stack.js';
-import type { PayloadLayout } from './layout.js';
+import { costCentreStack, decimalUtf8Nul, heapProfBreakdown, u32, u64, u64Id, u8, u8Flag, utf8Nul } from './codecs.js';
+import { layout } from './layout.js';
 
-/** HEAP_PROF_BEGIN's u32 breakdown: EventLogFormat.h `HEAP_PROF_BREAKDOWN_*` (1-based). */
-const BREAKDOWNS: readonly (HeapProfBreakdown | undefined)[] = [
-  undefined,
-  'costCentre', // -hc
-  'module', // -hm
-  'closureDescr', // -hd
-  'typeDescr', // -hy
-  'retainer', // -hr
-  'biography', // -hb
-  'closureType', // -hT
-  'infoTable', // -hi (9.2)
-  'era', // -he (9.10)
-];
-
-export const heapProfileLayouts: PayloadLayout[] = [
-  // u8 profile id, u64 sampling period (ns), u32 breakdown, then seven filter strings.
-  {
-    typeId: EventId.HEAP_PROF_BEGIN,
-    sizeBytes: null,
-    decode: (r) => {
-      const profileId = r.u8();
-      const samplingPeriodNs = r.u64();
-      const breakdownCode = r.u32();
-      const breakdown = BREAKDOWNS[breakdownCode];
-      if (breakdown === undefined) throw new InvalidFieldError(`unknown heap-profile breakdown ${breakdownCode}`);
-      return {
-        kind: 'heapProfBegin',
-        profileId,
-        samplingPeriodNs,
-        breakdown,
-        moduleFilter: r.textNul(),
-        closureDescrFilter: r.textNul(),
-        typeDescrFilter: r.textNul(),
-        costCentreFilter: r.textNul(),
-        costCentreStackFilter: r.textNul(),
-        retainerFilter: r.textNul(),
-        biographyFilter: r.textNul(),
-      };
-    },
-  },
-  // u32 cost-centre id, label, module, source location, u8 flags (bit 0: the cost centre is a CAF).
-  {
-    typeId: EventId.HEAP_PROF_COST_CENTRE,
-    sizeBytes: null,
-    decode: (r) => ({
-      kind: 'heapProfCostCentre',
-      costCentreId: r.u32(),
-      label: r.textNul(),
-      module: r.textNul(),
-      srcLoc: r.textNul(),
-      isCaf: (r.u8() & 1) !== 0,
-    }),
-  },
-  // u64 info-table address, table name, closure description (a decimal closure type), type
-  // description, label, module, source location.
-  {
-    typeId: EventId.IPE,
-    sizeBytes: null,
-    decode: (r) => {
-      const infoTableAddress = r.u64Big();
-      const tableName = r.textNul();
-      const closureDescText = r.textNul();
-      // ghc-events parses the leading decimal digits (`Data.Text.Read.decimal`).
-      const digits = /^[0-9]+/.exec(closureDescText);
-      if (digits === null) throw new InvalidFieldError(`closure description ${JSON.stringify(closureDescText)} is not a number`);
-      return {
-        kind: 'infoTableProvenance',
-        infoTableAddress,
-        tableName,
-        closureDesc: Number(digits[0]),
-        typeDesc: r.textNul(),
-        label: r.textNul(),
-        module: r.textNul(),
-        srcLoc: r.textNul(),
-      };
-    },
-  },
+export const heapProfileLayouts = [
+  layout(EventId.HEAP_PROF_BEGIN, 'heapProfBegin', {
+    profileId: u8,
+    samplingPeriodNs: u64,
+    breakdown: heapProfBreakdown,
+    moduleFilter: utf8Nul,
+    closureDescrFilter: utf8Nul,
+    typeDescrFilter: utf8Nul,
+    costCentreFilter: utf8Nul,
+    costCentreStackFilter: utf8Nul,
+    retainerFilter: utf8Nul,
+    biographyFilter: utf8Nul,
+  }),
+  // Flags bit 0: the cost centre is a CAF.
+  layout(EventId.HEAP_PROF_COST_CENTRE, 'heapProfCostCentre', { costCentreId: u32, label: utf8Nul, module: utf8Nul, srcLoc: utf8Nul, isCaf: u8Flag }),
+  // The closure description is a decimal closure type.
+  layout(EventId.IPE, 'infoTableProvenance', {
+    infoTableAddress: u64Id,
+    tableName: utf8Nul,
+    closureDesc: decimalUtf8Nul,
+    typeDesc: utf8Nul,
+    label: utf8Nul,
+    module: utf8Nul,
+    srcLoc: utf8Nul,
+  }),
   // The "sample number" is the RTS's era, which stays 0 except for biographical (-hb) profiles.
-  { typeId: EventId.HEAP_PROF_SAMPLE_BEGIN, sizeBytes: 8, decode: (r) => ({ kind: 'heapProfSampleBegin', era: r.u64() }) },
-  { typeId: EventId.HEAP_PROF_SAMPLE_END, sizeBytes: 8, decode: (r) => ({ kind: 'heapProfSampleEnd', era: r.u64() }) },
+  layout(EventId.HEAP_PROF_SAMPLE_BEGIN, 'heapProfSampleBegin', { era: u64 }),
+  layout(EventId.HEAP_PROF_SAMPLE_END, 'heapProfSampleEnd', { era: u64 }),
   // -hb samples are all written at exit; the payload keeps the time each was taken.
-  {
-    typeId: EventId.HEAP_BIO_PROF_SAMPLE_BEGIN,
-    sizeBytes: 16,
-    decode: (r) => ({ kind: 'heapBioProfSampleBegin', era: r.u64(), sampleTimeNs: r.u64() }),
-  },
-  // u8 profile id, u64 residency in bytes, then the cost-centre stack.
-  {
-    typeId: EventId.HEAP_PROF_SAMPLE_COST_CENTRE,
-    sizeBytes: null,
-    decode: (r) => ({ kind: 'heapProfSampleCostCentre', profileId: r.u8(), residencyBytes: r.u64(), stack: costCentreStack(r) }),
-  },
-  // u8 profile id, u64 residency in bytes, then the band label (the same strings as the .hp file).
-  {
-    typeId: EventId.HEAP_PROF_SAMPLE_STRING,
-    sizeBytes: null,
-    decode: (r) => ({ kind: 'heapProfSampleString', profileId: r.u8(), residencyBytes: r.u64(), label: r.textNul() }),
-  },
+  layout(EventId.HEAP_BIO_PROF_SAMPLE_BEGIN, 'heapBioProfSampleBegin', { era: u64, sampleTimeNs: u64 }),
+  // The stack holds cost-centre ids (HEAP_PROF_COST_CENTRE), innermost first, without MAIN
+  // (rts/eventlog/EventLog.c `postHeapProfSampleCostCentre`); the RTS caps its depth at 255.
+  layout(EventId.HEAP_PROF_SAMPLE_COST_CENTRE, 'heapProfSampleCostCentre', { profileId: u8, residencyBytes: u64, stack: costCentreStack }),
+  // The band label: the same strings as the .hp file.
+  layout(EventId.HEAP_PROF_SAMPLE_STRING, 'heapProfSampleString', { profileId: u8, residencyBytes: u64, label: utf8Nul }),
 ];

@@ -2,26 +2,15 @@
 // payload size (no NUL; rts/eventlog/EventLog.c `postLogMsg`, `postUserEvent`); USER_BINARY_MSG
 // (GHC 8.8, Debug.Trace.Binary) carries raw bytes. Layouts: ghc-events Binary.hs.
 import { EventId } from '../format.js';
-import type { PayloadLayout } from './layout.js';
+import { bytesToEnd, latin1BeforeU32, u32, utf8ToEnd } from './codecs.js';
+import { layout } from './layout.js';
 
-export const messageLayouts: PayloadLayout[] = [
-  { typeId: EventId.LOG_MSG, sizeBytes: null, decode: (r) => ({ kind: 'logMessage', message: r.textToEnd() }) },
-  { typeId: EventId.USER_MSG, sizeBytes: null, decode: (r) => ({ kind: 'userMessage', message: r.textToEnd() }) },
-  { typeId: EventId.USER_MARKER, sizeBytes: null, decode: (r) => ({ kind: 'userMarker', name: r.textToEnd() }) },
-  {
-    typeId: EventId.USER_BINARY_MSG,
-    sizeBytes: null,
-    decode: (r) => ({ kind: 'userBinaryMessage', payload: r.copyBytes(r.remainingBytes) }),
-  },
-  // INTERN_STRING (Mercury, never written by GHC): the string, then its u32 id in the last 4 bytes.
-  {
-    typeId: EventId.INTERN_STRING,
-    sizeBytes: null,
-    decode: (r) => {
-      // ghc-events reads the string as bytes (`getString`): one character per byte.
-      const text = r.latin1(Math.max(0, r.remainingBytes - 4));
-      return { kind: 'internString', text, stringId: r.u32() };
-    },
-  },
+export const messageLayouts = [
+  layout(EventId.LOG_MSG, 'logMessage', { message: utf8ToEnd }),
+  layout(EventId.USER_MSG, 'userMessage', { message: utf8ToEnd }),
+  layout(EventId.USER_MARKER, 'userMarker', { name: utf8ToEnd }),
+  layout(EventId.USER_BINARY_MSG, 'userBinaryMessage', { payload: bytesToEnd }),
+  // Mercury, never written by GHC: the string (ghc-events `getString`: one character per byte),
+  // then its u32 id in the last 4 bytes.
+  layout(EventId.INTERN_STRING, 'internString', { text: latin1BeforeU32, stringId: u32 }),
 ];
-

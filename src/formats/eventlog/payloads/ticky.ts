@@ -1,38 +1,23 @@
 // Ticky-ticky counters (`-ticky` build, `+RTS -lT`). Layouts: ghc-events Binary.hs
 // `tickyParsers`; writer: rts/eventlog/EventLog.c `postTickyCounterDef`, `postTickyCounterSamples`.
 import { EventId } from '../format.js';
-import { payloadless, type PayloadLayout } from './layout.js';
+import { optional, u16, u64, u64Id, utf8Nul } from './codecs.js';
+import { layout } from './layout.js';
 
-export const tickyLayouts: PayloadLayout[] = [
-  // u64 counter id (a pointer), u16 arity, argument kinds, name; later GHCs append a u64
-  // info-table address (~9.4) and a JSON description (~9.6). Each trailing field is read only if
-  // bytes remain (ghc-events `optionalGet`).
-  {
-    typeId: EventId.TICKY_COUNTER_DEF,
-    sizeBytes: null,
-    decode: (r) => {
-      const counterId = r.u64Big();
-      const arity = r.u16();
-      const argKinds = r.textNul();
-      const name = r.textNul();
-      const infoTableAddress = r.remainingBytes > 0 ? r.u64Big() : 0n;
-      const jsonDescription = r.remainingBytes > 0 ? r.textNul() : null;
-      return { kind: 'tickyCounterDef', counterId, arity, argKinds, name, infoTableAddress, jsonDescription };
-    },
-  },
-  // u64 counter id, then entries, allocations by the closure, and allocations of the closure since
-  // the previous sample (counters that stayed zero are not sent).
-  {
-    typeId: EventId.TICKY_COUNTER_SAMPLE,
-    sizeBytes: 32,
-    decode: (r) => ({
-      kind: 'tickyCounterSample',
-      counterId: r.u64Big(),
-      entryCount: r.u64(),
-      allocs: r.u64(),
-      allocd: r.u64(),
-    }),
-  },
+export const tickyLayouts = [
+  // The counter id is a pointer. Later GHCs append the info-table address (~9.4; 0 when absent)
+  // and a JSON description (~9.6).
+  layout(EventId.TICKY_COUNTER_DEF, 'tickyCounterDef', {
+    counterId: u64Id,
+    arity: u16,
+    argKinds: utf8Nul,
+    name: utf8Nul,
+    infoTableAddress: optional(u64Id, 0n),
+    jsonDescription: optional(utf8Nul, null),
+  }),
+  // Entries, allocations by the closure, and allocations of the closure since the previous
+  // sample (counters that stayed zero are not sent).
+  layout(EventId.TICKY_COUNTER_SAMPLE, 'tickyCounterSample', { counterId: u64Id, entryCount: u64, allocs: u64, allocd: u64 }),
   // Starts an atomic batch of samples.
-  payloadless(EventId.TICKY_COUNTER_BEGIN_SAMPLE, { kind: 'tickyBeginSample' }),
+  layout(EventId.TICKY_COUNTER_BEGIN_SAMPLE, 'tickyBeginSample', {}),
 ];

@@ -1,0 +1,184 @@
+// The series of a timeline: one per cost centre (or module) and one for the run totals, each
+// with, per metric and per build, the values of that build's runs and their median with its
+// confidence interval.
+//
+// Cost centres are matched across builds by module + label, as compare does (row-
+// matching.ts): line numbers shift between builds (one added line moves every SRC below it).
+// Several centres of one module with one label are told apart by source order. A centre a
+// build does not have is MISSING there (not zero): its series skips that build, and the
+// appearance or disappearance is reported on its own (timeline.ts).
+import { METRICS, type MetricName, type MetricUnit } from '../../model/metric.js';
+import { srcLine } from '../../model/src-position.js';
+import type { AggregateRow, RunAggregator } from '../aggregate.js';
+import { runTotalSeries } from '../aggregate-summary.js';
+import { printPrecision } from '../compare.js';
+import { summariseSample } from '../sample-statistics.js';
+
+export type TimelineGrouping = 'cost-centre' | 'module';
+export type SeriesKind = 'cost-centre' | 'module' | 'run-total';
+
+/** One build's runs of one metric of one series. */
+export interface BuildPoint {
+  /** The runs' values, in run order. */
+  values: number[];
+  n: number;
+  median: number;
+  ciLow: number;
+  ciHigh: number;
+  /** The confidence the [ciLow, ciHigh] interval actually has (below 0.95 with fewer than 6 runs). */
+  ciLevel: number;
+}
+
+export interface MetricSeries {
+  /** A metric name (`time`, `alloc`, ...) or, for run totals, `time`, `alloc` or an RTS statistic's key. */
+  metric: string;
+  title: string;
+  unit: MetricUnit;
+  /** More is better (productivity): a decrease is the regression. */
+  higherIsBetter: boolean;
+  /** Some build's values are estimates (from `-p` percentages). */
+  estimated: boolean;
+  /** Per build in timeline order; null where the series has no runs of this metric. */
+  points: (BuildPoint | null)[];
+  /** What counts as a step: no change this small is a change point (rounding of -p's percentages). */
+  minimumChange: number;
+}
+
+export interface TimelineSeries {
+  kind: SeriesKind;
+  /** Identity across builds. */
+  key: string;
+  /** Null for the run totals. */
+  module: string | null;
+  label: string | null;
+  /** SRC in the newest build that has the centre. */
+  src: string | null;
+  /** Per build: the build has this cost centre (always true for run totals). */
+  present: boolean[];
+  /** Per build, the median share of the run's time and of its alloc (percent); null where missing, and for run totals. */
+  timeShares: (number | null)[];
+  allocShares: (number | null)[];
+  metrics: MetricSeries[];
+}
+
+function point(values: number[]): BuildPoint | null {
+  if (values.length === 0) return null;
+  const summary = summariseSample(values);
+  return { values, n: summary.n, median: summary.median, ciLow: summary.ciLow, ciHigh: summary.ciHigh, ciLevel: summary.ciLevel };
+}
+
+/** Keys of one build's rows across builds: module + label, with `#2`, `#3` for same-named centres in source order. */
+function keyedRows(aggregator: RunAggregator, grouping: TimelineGrouping): Map<string, AggregateRow> {
+  const rows = aggregator.rows(grouping);
+  if (grouping === 'module') return new Map(rows.map((row) => [row.module, row]));
+  const byName = new Map<string, AggregateRow[]>();
+  for (const row of rows) {
+    const name = `${row.module}\u0000${row.label}`;
+    const list = byName.get(name);
+    if (list === undefined) byName.set(name, [row]);
+    else list.push(row);
+  }
+  const keyed = new Map<string, AggregateRow>();
+  for (const [name, list] of byName) {
+    list.sort((a, b) => (srcLine(a.src) ?? Number.MAX_SAFE_INTEGER) - (srcLine(b.src) ?? Number.MAX_SAFE_INTEGER) || (a.src ?? '').localeCompare(b.src ?? ''));
+    list.forEach((row, i) => keyed.set(i === 0 ? name : `${name}\u0000#${i + 1}`, row));
+  }
+  return keyed;
+}
+
+function medianOf(aggregator: RunAggregator, row: AggregateRow, name: MetricName): number | null {
+  const values = aggregator.metricValues(row.values, name);
+  return values.length === 0 ? null : summariseSample(values).median;
+}
+
+/**
+ * How far a `-p` estimate can sit from the true amount, one run (see compare.ts's
+ * printPrecision): ±0.05% of the run's program total for bytes, and for ticks from 1000 ticks
+ * on. Both sides of a step can be off by that, so a step must exceed twice the largest of the
+ * builds' precisions.
+ */
+function minimumChangeOf(aggregators: readonly RunAggregator[], name: MetricName): number {
+  return 2 * Math.max(0, ...aggregators.map((aggregator) => (aggregator.runs.length === 0 ? 0 : printPrecision(aggregator, name))));
+}
+
+export interface SeriesOptions {
+  grouping: TimelineGrouping;
+  metrics: readonly MetricName[];
+  /** Cost centres whose median time share and alloc share stay below this (percent) in every build are left out. */
+  minPct: number;
+  runTotals: boolean;
+}
+
+export function timelineSeries(aggregators: readonly RunAggregator[], options: SeriesOptions): TimelineSeries[] {
+  const series: TimelineSeries[] = [];
+  if (options.runTotals) {
+    const totals = runTotalsSeries(aggregators);
+    if (totals !== null) series.push(totals);
+  }
+  const keyed = aggregators.map((aggregator) => keyedRows(aggregator, options.grouping));
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const rows of keyed) {
+    for (const key of rows.keys()) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  const minimumChange = new Map(options.metrics.map((name) => [name, minimumChangeOf(aggregators, name)]));
+  const usable = (aggregator: RunAggregator, name: MetricName): boolean => aggregator.runs.length > 0 && aggregator.unavailableReason(name) === null;
+  for (const key of keys) {
+    const rows = keyed.map((rowsOfBuild) => rowsOfBuild.get(key) ?? null);
+    const timeShares = rows.map((row, b) => (row === null ? null : medianOf(aggregators[b]!, row, 'time-share')));
+    const allocShares = rows.map((row, b) => (row === null ? null : medianOf(aggregators[b]!, row, 'alloc-share')));
+    const peak = (shares: (number | null)[]): number => Math.max(0, ...shares.map((share) => share ?? 0));
+    if (peak(timeShares) < options.minPct && peak(allocShares) < options.minPct) continue;
+    const newest = [...rows].reverse().find((row) => row !== null)!;
+    series.push({
+      kind: options.grouping,
+      key,
+      module: newest.module,
+      label: options.grouping === 'module' ? null : newest.label,
+      src: options.grouping === 'module' ? null : newest.src,
+      present: rows.map((row) => row !== null),
+      timeShares,
+      allocShares,
+      metrics: options.metrics.map((name) => ({
+        metric: name,
+        title: METRICS[name].title,
+        unit: METRICS[name].unit,
+        higherIsBetter: false,
+        estimated: aggregators.some((aggregator) => usable(aggregator, name) && aggregator.isEstimated(name)),
+        points: rows.map((row, b) => (row === null || !usable(aggregators[b]!, name) ? null : point(aggregators[b]!.metricValues(row.values, name)))),
+        minimumChange: minimumChange.get(name)!,
+      })),
+    });
+  }
+  return series;
+}
+
+/** The whole run's figures: program time and alloc, then every numeric RTS statistic, in order of first appearance. */
+function runTotalsSeries(aggregators: readonly RunAggregator[]): TimelineSeries | null {
+  const perBuild = aggregators.map((aggregator) => new Map(runTotalSeries(aggregator.runs).map((entry) => [entry.metric, entry])));
+  const metrics: MetricSeries[] = [];
+  const seen = new Set<string>();
+  for (const build of perBuild) {
+    for (const entry of build.values()) {
+      if (seen.has(entry.metric)) continue;
+      seen.add(entry.metric);
+      metrics.push({
+        metric: entry.metric,
+        title: entry.title,
+        unit: entry.unit,
+        higherIsBetter: entry.higherIsBetter,
+        // Header totals are exact counts in every format.
+        estimated: false,
+        points: perBuild.map((totals) => point((totals.get(entry.metric)?.values ?? []).filter((value): value is number => value !== null))),
+        minimumChange: 0,
+      });
+    }
+  }
+  if (metrics.length === 0) return null;
+  return { kind: 'run-total', key: '', module: null, label: null, src: null, present: aggregators.map(() => true), timeShares: aggregators.map(() => null), allocShares: aggregators.map(() => null), metrics };
+}

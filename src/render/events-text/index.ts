@@ -1,0 +1,7 @@
+// The `ghc-events show` text of an eventlog: `EventsTextPrinter` (an eventlog visitor printing
+// the whole text as byte chunks) and the text of single decoded events.
+export { ChunkPool } from './chunk-pool.js';
+export { EventsTextPrinter, type ChunkSink, type PrinterOptions } from './events-text-printer.js';
+export { formatEvent, formatEventInfo, formatEventType } from './event-text.js';
+export { formatThreadStopStatus } from './stop-status-text.js';
+export { printableBytes, showHaskellString, showHaskellStringList } from './haskell-show.js';
