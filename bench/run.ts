@@ -56,7 +56,7 @@ function againstFloor(
   console.log(`  ratio ${ratio.toFixed(2)}x the floor (target <= ${targets.ratio}x): ${ratioOk}; peak RSS target < ${targets.peakRssMB} MB: ${rssOk}`);
 }
 
-async function benchEventlog(): Promise<void> {
+function benchEventlog(): void {
   const log = join(samples, 'big/gc-heavy.eventlog.gz');
   const floor = best('stream-floor', [log], 5);
   const sizeMB = Number(floor.detail['bytes']) / 1e6;
@@ -81,7 +81,7 @@ async function benchPictures(): Promise<void> {
   }
 }
 
-async function benchAggregate(): Promise<void> {
+function benchAggregate(): void {
   // Eight runs of the big profile, each read in turn into one aggregate.
   const copies = Array.from({ length: 8 }, (_, i) => {
     const copy = join(scratch, `big-run-${i + 1}.prof.gz`);
@@ -97,10 +97,10 @@ async function benchAggregate(): Promise<void> {
 
 try {
   await benchProf();
-  await benchEventlog();
+  benchEventlog();
   await benchEvents(runTask, scratch, samples);
   await benchPictures();
-  await benchAggregate();
+  benchAggregate();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

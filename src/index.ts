@@ -9,12 +9,14 @@
 import { compareBuilds as compareAggregates, type CompareOptions, type Comparison } from './analyze/compare.js';
 import { summariseEventlog as summariseEventlogChunks, type EventlogSummary } from './analyze/eventlog-summary.js';
 import { RunAggregator } from './analyze/aggregate.js';
-import { costCentreTotals, profileTotals, type Grouping } from './analyze/cost-centre-totals.js';
+import { costCentreTotals, type Grouping } from './analyze/cost-centre-totals.js';
 import { rankTotals } from './analyze/ranking.js';
+import { runRecordOf } from './analyze/run-record.js';
 import { treeView, type TreeViewOptions } from './analyze/tree-view.js';
 import type { ByteChunks } from './formats/common/byte-chunks.js';
+import { GZIP_MAGIC_BYTES, isGzip } from './formats/common/gzip.js';
 import { peekChunks } from './formats/common/peek.js';
-import type { SampleWindow } from './formats/eventlog/eventlog-time-profile.js';
+import type { SampleWindow } from './formats/eventlog/index.js';
 import { readHeapSeries as readHeapSeriesChunks } from './formats/read-heap-series.js';
 import { readProfile as readProfileChunks } from './formats/read-profile.js';
 import type { CallTreeNode } from './model/call-tree.js';
@@ -22,8 +24,6 @@ import { InputError, type InputWarning } from './model/diagnostic.js';
 import type { HeapSeries } from './model/heap-series.js';
 import { DEFAULT_METRICS, type AmountMetric, type MetricName } from './model/metric.js';
 import type { Profile } from './model/profile.js';
-import { profileKind } from './model/profile-kind.js';
-import type { RunRecord } from './model/run-record.js';
 import { foldedStacks } from './render/folded.js';
 import type { ReportContent } from './render/report.js';
 
@@ -49,7 +49,7 @@ export interface BlobLike {
  * any size (a web `ReadableStream`, a Node `Readable` opened without an encoding, an async
  * generator, an array of chunks). In Node, `ghcprof` also takes a path (see `NodeInput`).
  */
-export type ByteInput = Uint8Array | ArrayBuffer | BlobLike | ByteStream | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+export type ByteInput = Uint8Array | ArrayBuffer | BlobLike | ByteStream | ByteChunks;
 
 /**
  * Decompresses a gzip stream. Throw on damaged data: the reader keeps what inflated before
@@ -70,7 +70,6 @@ export interface ReadProfileOptions extends ReadOptions {
 }
 
 const DEFAULT_SOURCE = '<input>';
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
  * A time and allocation profile from any input GHC writes for one: `.prof` text (`-p`, `-P`,
@@ -111,7 +110,7 @@ async function readInput<T extends { warnings: InputWarning[] }>(
   return result;
 }
 
-function byteChunks(input: ByteInput): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
+function byteChunks(input: ByteInput): ByteChunks {
   if (input instanceof Uint8Array) return [input];
   if (input instanceof ArrayBuffer) return [new Uint8Array(input)];
   if (typeof input !== 'object' || input === null) throw new TypeError(`ghcprof: expected bytes, a Blob or a stream of bytes, got ${typeof input}`);
@@ -151,8 +150,8 @@ async function* checkedChunks(chunks: AsyncIterable<unknown> | Iterable<unknown>
 }
 
 async function unwrapGzip(chunks: ByteChunks, source: string, gunzip: Gunzip | undefined, warnings: InputWarning[]): Promise<ByteChunks> {
-  const peeked = await peekChunks(chunks, GZIP_MAGIC.length);
-  if (peeked.head[0] !== GZIP_MAGIC[0] || peeked.head[1] !== GZIP_MAGIC[1]) return peeked.chunks;
+  const peeked = await peekChunks(chunks, GZIP_MAGIC_BYTES);
+  if (!isGzip(peeked.head)) return peeked.chunks;
   const inflate = gunzip ?? platformGunzip();
   if (inflate === null) {
     throw new InputError(
@@ -218,31 +217,7 @@ function platformGunzip(): Gunzip | null {
 // ---------------------------------------------------------------------------------------
 // Analysing
 
-/**
- * The record `RunAggregator.addRun` keeps of a run: its totals (program costs only, system
- * centres apart, so every format counts the same costs) and where it came from.
- */
-export function runRecordOf(profile: Profile, run: Partial<Pick<RunRecord, 'source' | 'runDirectory' | 'node' | 'stats'>> = {}): RunRecord {
-  const program = profileTotals(profile);
-  return {
-    source: run.source ?? profile.metadata.source,
-    runDirectory: run.runDirectory ?? null,
-    node: run.node ?? null,
-    format: profile.metadata.format,
-    formatDetail: profileKind(profile),
-    program: profile.metadata.program,
-    measures: profile.measures,
-    totals: {
-      timeSecs: profile.metadata.totalTimeSecs,
-      ticks: profile.metadata.totalTicks === null && profile.root === null ? null : program.ticks,
-      allocBytes: profile.measures.bytes === 'absent' ? null : program.bytes,
-      secondsPerTick: profile.metadata.tickIntervalUs === null ? null : profile.metadata.tickIntervalUs / 1e6,
-      systemTicks: profile.system?.ticks ?? null,
-      systemBytes: profile.system?.bytes ?? null,
-    },
-    stats: run.stats ?? {},
-  };
-}
+export { runRecordOf, type RunOrigin } from './analyze/run-record.js';
 
 /** Runs of one build pooled: per cost centre, module and stack, each metric's value in every run. */
 export function aggregateProfiles(profiles: readonly Profile[]): RunAggregator {
@@ -315,6 +290,8 @@ export { InputError, formatLocation, formatWarning } from './model/diagnostic.js
 export type { HeapMarker, HeapSample, HeapSeries } from './model/heap-series.js';
 export type { AmountMetric, MetricDefinition, MetricName, MetricUnit, Quantity } from './model/metric.js';
 export { AMOUNT_METRICS, DEFAULT_METRICS, METRIC_NAMES, METRICS, metricUnavailableReason } from './model/metric.js';
+export type { RunStatistic, WorseDirection } from './model/run-statistic.js';
+export { PROGRAM_TOTALS, RTS_STATISTICS, runStatistic } from './model/run-statistic.js';
 export type { Measures, PrintedFlatRow, Profile, Provenance, RunMetadata, SourceFormat, SystemCentreCost, SystemCosts } from './model/profile.js';
 export type { ProfileKind } from './model/profile-kind.js';
 export { profileKind } from './model/profile-kind.js';
@@ -324,7 +301,7 @@ export type { ManifestEntry, RunDirectoryInfo, RunMeta } from './model/run-meta.
 // Reading, beyond readProfile / readHeapSeries / summariseEventlog above.
 export type { InputKind } from './formats/detect.js';
 export { detectInputKind } from './formats/detect.js';
-export type { SampleWindow } from './formats/eventlog/eventlog-time-profile.js';
+export type { SampleWindow } from './formats/eventlog/index.js';
 export type { EventlogSummary } from './analyze/eventlog-summary.js';
 export type { RtsStats } from './formats/rts-stats/rts-stats.js';
 export { parseRtsStats } from './formats/rts-stats/rts-stats.js';

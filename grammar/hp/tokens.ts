@@ -1,4 +1,4 @@
-// Tokens of the heap profile (`.hp`, +RTS -h*), one per line (formats-reference.md §3.1):
+// Tokens of the heap profile (`.hp`, +RTS -h*), one per line (docs/formats.md §3.1):
 // a four-line header, then censuses `BEGIN_SAMPLE t` … `END_SAMPLE t` holding one
 // `label<TAB>bytes` line per band, and possibly `MARK t` lines. The last token takes any
 // line, so the lexer never fails; which line may come where is the parser's to say.
@@ -18,7 +18,7 @@ export const EndSample = lineToken('EndSample', new RegExp(`END_SAMPLE ${NUMBER}
 export const Mark = lineToken('Mark', new RegExp(`MARK ${NUMBER}[ \\t]*`));
 export const BlankLine = blankLineToken('BlankLine');
 /** Any other line: the parser says what it expected instead. */
-export const UnknownLine = anyLineToken('UnknownLine');
+const UnknownLine = anyLineToken('UnknownLine');
 
 export interface BandFields {
   label: string;

@@ -1,5 +1,5 @@
 // What a table header told us about the columns of the rows below it.
-// GHC sizes columns per file (formats.md §1), so rows are split by content; the header
+// GHC sizes columns per file (docs/formats.md §1.3), so rows are split by content; the header
 // only says which optional columns exist.
 
 export interface TableLayout {

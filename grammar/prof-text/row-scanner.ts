@@ -1,6 +1,6 @@
 // Splits report rows into fields. A row is read from both ends: the label and module are
 // the first two words, the numbers are the last words, and SRC is whatever lies between
-// (it can contain spaces: `<no location info>`, Windows paths). formats-reference.md §1.6.
+// (it can contain spaces: `<no location info>`, Windows paths). docs/formats.md §1.6.
 import { scanDecimal, scanUnsigned } from '../common/numbers.js';
 import type { TableLayout } from './layout.js';
 

@@ -1,5 +1,5 @@
 // Tokens of the text time/allocation report (`+RTS -p`, `-P`, `-pa`), one token per line
-// (call-tree rows: one per run of rows). The report is line-structured (formats.md §1), so
+// (call-tree rows: one per run of rows). The report is line-structured (docs/formats.md §1.3), so
 // each token matches whole lines, terminator included, and carries its fields as a payload.
 //
 // Lexer modes give each section its vocabulary (a flat-table row and a tree row can look
@@ -13,7 +13,7 @@ import { createToken, type TokenType } from 'chevrotain';
 import { anyLineToken, blankLineToken, contentEnd, isBlankContent, lineEnd, lineToken, matchedLine } from '../common/line-token.js';
 import { layoutFromHeader } from './layout.js';
 
-// Header: formats-reference.md §1.3. `(Final)` is the only state GHC prints; accept any word.
+// Header: docs/formats.md §1.2. `(Final)` is the only state GHC prints; accept any word.
 export const Title = lineToken('Title', /\t?(.*?) Time and Allocation Profiling Report {2}\((\w+)\)[ \t]*/);
 export const CommandLine = lineToken('CommandLine', /\t {2,3}(\S.*?)[ \t]*/);
 // GHC <= 7.4: `(965 ticks @ 20 ms)` without processors; later `@ 1000 us, 8 processors`.
@@ -24,7 +24,7 @@ export const TotalTime = lineToken(
 export const TotalAlloc = lineToken('TotalAlloc', /\ttotal alloc\s*=\s*([0-9,]+) bytes.*?/);
 export const BlankLine = blankLineToken('BlankLine');
 /** A header line that is none of the above. */
-export const OtherHeaderLine = anyLineToken('OtherHeaderLine');
+const OtherHeaderLine = anyLineToken('OtherHeaderLine');
 
 /** `COST CENTRE MODULE ...`: the header of the flat table (`isTree` false) or of the call tree. Payload: its `TableLayout`. */
 function tableHeaderToken(name: string, isTree: boolean, pushMode: string): TokenType {
@@ -73,7 +73,7 @@ export const TreeLines = createToken({
   },
 });
 
-/** `-hr` appends retainer sets after the tree (formats-reference.md §1.11); kept out of the profile. */
+/** `-hr` appends retainer sets after the tree (docs/formats.md §1.10); kept out of the profile. */
 export const RetainerSection = createToken({
   name: 'RetainerSection',
   line_breaks: true,

@@ -1,5 +1,5 @@
 // Tokens of the RTS statistics file written by `+RTS -t<file> --machine-readable`
-// (formats.md §5): a first line with the command line (words quoted Haskell-style, RTS
+// (docs/formats.md §4.1): a first line with the command line (words quoted Haskell-style, RTS
 // markers bare), then a Haskell list of string pairs:
 //   'prog' 'arg' +RTS '-p' ...
 //    [("bytes allocated", "1789836656")
@@ -7,7 +7,7 @@
 //    ]
 import { createToken, Lexer } from 'chevrotain';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 /** A Haskell string literal, as `show` writes it: `\"`, `\\` and numeric escapes inside. */
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n]|\\.)*"/ });
 /** A command-line word quoted by the RTS: `'-pocardano-node'`. */

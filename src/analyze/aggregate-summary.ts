@@ -1,6 +1,7 @@
 // Statistics per aggregated row and per run total, and the runs that stand out.
-import { METRIC_NAMES, type MetricName } from '../model/metric.js';
+import { METRIC_NAMES, type MetricName, type MetricUnit } from '../model/metric.js';
 import type { RunRecord } from '../model/run-record.js';
+import { PROGRAM_TOTALS, rtsStatisticValue, runStatistic, type RunStatistic, type WorseDirection } from '../model/run-statistic.js';
 import type { AggregateRow, RunAggregator } from './aggregate.js';
 import { findOutliers } from './outliers.js';
 import { summariseSample, type SampleSummary } from './sample-statistics.js';
@@ -27,48 +28,38 @@ export function summariseRows(aggregator: RunAggregator, rows: readonly Aggregat
 }
 
 /**
- * A figure of each whole run: the program's total time and allocation (system cost centres
- * left out, so every format counts the same costs), then every numeric RTS statistic.
+ * A figure of each whole run: the program's total time and allocation, then every numeric
+ * RTS statistic in order of first appearance; what each is comes from the run-statistic table.
  */
 export interface RunTotalSeries {
-  /** `time`, `alloc`, or the `.stats` key (`GC_cpu_seconds`, `max_bytes_used`, ...). */
+  /** `time`, `alloc`, or the `.stats` key as the file spells it (`GC_cpu_seconds`, `max_bytes_used`, ...). */
   metric: string;
   title: string;
-  unit: 'seconds' | 'bytes' | 'count';
-  /** A figure where more is better (productivity): its regressions are decreases. */
-  higherIsBetter: boolean;
-  /** One value per run, null where the run lacks the figure. */
+  unit: MetricUnit;
+  worse: WorseDirection;
+  headline: boolean;
+  /** One value per run in `unit`, null where the run lacks the figure. */
   values: Array<number | null>;
 }
 
-/** Units of RTS statistics, from their names (`+RTS -t --machine-readable` keys). */
-function statUnit(key: string): RunTotalSeries['unit'] {
-  if (/seconds/.test(key)) return 'seconds';
-  if (/bytes/.test(key)) return 'bytes';
-  return 'count';
+function seriesOf(metric: string, statistic: RunStatistic, values: Array<number | null>): RunTotalSeries {
+  const { title, unit, worse, headline } = statistic;
+  return { metric, title, unit, worse, headline, values };
 }
 
 export function runTotalSeries(runs: readonly RunRecord[]): RunTotalSeries[] {
-  const series: RunTotalSeries[] = [
-    {
-      metric: 'time',
-      title: 'total time',
-      unit: 'seconds',
-      higherIsBetter: false,
-      values: runs.map((run) => (run.totals.ticks !== null && run.totals.secondsPerTick !== null ? run.totals.ticks * run.totals.secondsPerTick : null)),
-    },
-    { metric: 'alloc', title: 'total alloc', unit: 'bytes', higherIsBetter: false, values: runs.map((run) => run.totals.allocBytes) },
-  ];
+  const series = PROGRAM_TOTALS.map((total) => seriesOf(total.key, total, runs.map((run) => total.value(run))));
   const statKeys: string[] = [];
   for (const run of runs) for (const key of Object.keys(run.stats)) if (!statKeys.includes(key)) statKeys.push(key);
-  for (const key of statKeys) series.push({ metric: key, title: key, unit: statUnit(key), higherIsBetter: /productivity/.test(key), values: runs.map((run) => run.stats[key] ?? null) });
+  for (const key of statKeys) series.push(seriesOf(key, runStatistic(key), runs.map((run) => rtsStatisticValue(run, key))));
   return series.filter((entry) => entry.values.some((value) => value !== null));
 }
 
 export interface RunMetricSummary {
   name: string;
   title: string;
-  unit: RunTotalSeries['unit'];
+  unit: MetricUnit;
+  headline: boolean;
   summary: SampleSummary;
 }
 
@@ -77,6 +68,7 @@ export function summariseRunMetrics(runs: readonly RunRecord[]): RunMetricSummar
     name: entry.metric,
     title: entry.title,
     unit: entry.unit,
+    headline: entry.headline,
     summary: summariseSample(entry.values.filter((value): value is number => value !== null)),
   }));
 }

@@ -5,15 +5,19 @@
 // eventlog's allocation) is NaN there and left out of that metric's statistics.
 import { walkCallTree, type CallTreeNode } from '../model/call-tree.js';
 import { costCentreKey, type CostCentre } from '../model/cost-centre.js';
-import { METRIC_NAMES, METRICS, type MetricName } from '../model/metric.js';
+import { METRIC_NAMES, METRICS, needsTickInterval, recordedQuantityPhrase, type MetricName, type Quantity } from '../model/metric.js';
 import { profileKind, type ProfileKind } from '../model/profile-kind.js';
-import type { Profile, Provenance } from '../model/profile.js';
+import type { Measures, Profile, Provenance } from '../model/profile.js';
 import type { RunRecord } from '../model/run-record.js';
 import type { RunSummary } from '../model/run-summary.js';
 import { mainStandIn } from '../model/system-cost-centres.js';
 import { costCentreTotals, profileTotals, type Grouping } from './cost-centre-totals.js';
 
 const METRIC_COUNT = METRIC_NAMES.length;
+/** Per metric (METRIC_NAMES order), the quantity it is made of. */
+const METRIC_QUANTITIES: readonly Quantity[] = METRIC_NAMES.map((name) => METRICS[name].quantity);
+/** The metric that keeps a row's ticks in runs without a tick interval: the time share. */
+const TICK_SHARE = METRIC_NAMES.findIndex((name) => METRICS[name].quantity === 'ticks' && METRICS[name].share);
 
 /** One aggregated row's identity and its values: `values[m * runCount + r]` is metric m (METRIC_NAMES order) in run r. */
 export interface AggregateRow {
@@ -31,14 +35,25 @@ export interface AggregateStackNode {
   values: Float64Array;
 }
 
-/** A run's own values of ticks, bytes and entries turned into every metric of the vocabulary. */
-interface RunScale {
-  secondsPerTick: number;
-  ticksToShare: number;
-  bytesToShare: number;
-  hasTicks: boolean;
-  hasBytes: boolean;
-  hasEntries: boolean;
+/**
+ * How one run's ticks, bytes and entries become every metric of the vocabulary: per metric
+ * (METRIC_NAMES order) the factor its quantity is multiplied by — the tick interval for
+ * seconds, 100 / the program's total for a share, 1 for an amount — NaN where the run cannot
+ * provide the metric (it does not record the quantity, or states no tick interval).
+ */
+type RunScale = Float64Array;
+
+function runScale(measures: Measures, secondsPerTick: number | null, programTotals: { ticks: number; bytes: number }): RunScale {
+  return Float64Array.from(METRIC_NAMES, (name) => {
+    const { quantity, share } = METRICS[name];
+    if (measures[quantity] === 'absent') return Number.NaN;
+    if (share) {
+      const total = quantity === 'entries' ? 0 : programTotals[quantity];
+      return total > 0 ? 100 / total : 0;
+    }
+    if (needsTickInterval(name)) return secondsPerTick ?? Number.NaN;
+    return 1;
+  });
 }
 
 export class RunAggregator {
@@ -55,6 +70,8 @@ export class RunAggregator {
   readonly programs: string[] = [];
   /** How many runs of each kind of GHC output. */
   readonly kinds = new Map<ProfileKind, number>();
+  /** Per run, its program's ticks (the denominator of its time-share). */
+  private readonly programTicks: number[] = [];
   /** Runs added from summaries (addSummary): they have no call tree, so `root` and `stackRows` leave them out. */
   private summaryRuns = 0;
 
@@ -83,14 +100,8 @@ export class RunAggregator {
       this.provenance.set(name, list);
     }
     const totals = profileTotals(profile);
-    const scale: RunScale = {
-      secondsPerTick: record.totals.secondsPerTick ?? Number.NaN,
-      ticksToShare: totals.ticks > 0 ? 100 / totals.ticks : 0,
-      bytesToShare: totals.bytes > 0 ? 100 / totals.bytes : 0,
-      hasTicks: profile.measures.ticks !== 'absent',
-      hasBytes: profile.measures.bytes !== 'absent',
-      hasEntries: profile.measures.entries !== 'absent',
-    };
+    this.programTicks.push(totals.ticks);
+    const scale = runScale(profile.measures, record.totals.secondsPerTick, totals);
     // Rows a run does not have are zero in it, except for metrics the run does not record.
     this.markUnrecorded(run, scale);
     this.addGrouped(profile, run, scale, 'cost-centre', this.byCostCentre);
@@ -117,22 +128,16 @@ export class RunAggregator {
       this.provenance.set(name, list);
     }
     const totals = summary.programTotals;
-    const scale: RunScale = {
-      secondsPerTick: record.totals.secondsPerTick ?? Number.NaN,
-      ticksToShare: totals.ticks > 0 ? 100 / totals.ticks : 0,
-      bytesToShare: totals.bytes > 0 ? 100 / totals.bytes : 0,
-      hasTicks: record.measures.ticks !== 'absent',
-      hasBytes: record.measures.bytes !== 'absent',
-      hasEntries: record.measures.entries !== 'absent',
-    };
+    this.programTicks.push(totals.ticks);
+    const scale = runScale(record.measures, record.totals.secondsPerTick, totals);
     this.markUnrecorded(run, scale);
-    const addRows = (rows: Map<string, AggregateRow>, key: string, label: string, module: string, src: string | null, costs: { ticks: number; bytes: number; entries: number }): void => {
+    const addRows = (rows: Map<string, AggregateRow>, key: string, label: string, module: string, src: string | null, costs: Readonly<Record<Quantity, number>>): void => {
       let row = rows.get(key);
       if (row === undefined) {
         row = { key, label, module, src, values: this.newRowValues() };
         rows.set(key, row);
       }
-      this.store(row.values, run, scale, costs.ticks, costs.bytes, costs.entries);
+      this.store(row.values, run, scale, costs);
     };
     for (const centre of summary.costCentres) addRows(this.byCostCentre, costCentreKey(centre), centre.label, centre.module, centre.src, centre);
     for (const module of summary.modules) addRows(this.byModule, module.module, module.module, module.module, null, module);
@@ -145,7 +150,7 @@ export class RunAggregator {
 
   /** Metrics the run cannot provide are NaN in every row, including rows created later (see `newRow`). */
   private markUnrecorded(run: number, scale: RunScale): void {
-    const unrecorded = this.unrecordedMetrics(scale);
+    const unrecorded = METRIC_NAMES.flatMap((_name, m) => (Number.isNaN(scale[m]) ? [m] : []));
     if (unrecorded.length === 0) return;
     this.unrecordedByRun.set(run, unrecorded);
     const mark = (values: Float64Array): void => {
@@ -159,16 +164,6 @@ export class RunAggregator {
       mark(node.values);
       pending.push(...node.children);
     }
-  }
-
-  private unrecordedMetrics(scale: RunScale): number[] {
-    const missing: number[] = [];
-    METRIC_NAMES.forEach((name, m) => {
-      const quantity = METRICS[name].quantity;
-      const has = quantity === 'ticks' ? scale.hasTicks && (METRICS[name].share || Number.isFinite(scale.secondsPerTick)) : quantity === 'bytes' ? scale.hasBytes : scale.hasEntries;
-      if (!has) missing.push(m);
-    });
-    return missing;
   }
 
   /** A new row's values: zero for every run so far, NaN where that run does not record the metric. */
@@ -185,23 +180,17 @@ export class RunAggregator {
         row = { key: total.key, label: total.label, module: total.module, src: total.src, values: this.newRowValues() };
         rows.set(total.key, row);
       }
-      this.store(row.values, run, scale, total.ticks, total.bytes, total.entries);
+      this.store(row.values, run, scale, total);
     }
   }
 
   /** Adds one node's (or group's) own ticks, bytes and entries to run `run`'s value of every metric. */
-  private store(values: Float64Array, run: number, scale: RunScale, ticks: number, bytes: number, entries: number): void {
-    const n = this.runCount;
-    const add = (m: number, value: number): void => {
-      const at = m * n + run;
+  private store(values: Float64Array, run: number, scale: RunScale, costs: Readonly<Record<Quantity, number>>): void {
+    for (let m = 0; m < METRIC_COUNT; m++) {
+      const at = m * this.runCount + run;
       // NaN marks a metric the run does not record; it stays NaN.
-      values[at] = values[at]! + value;
-    };
-    add(0, ticks * scale.secondsPerTick);
-    add(1, bytes);
-    add(2, entries);
-    add(3, ticks * scale.ticksToShare);
-    add(4, bytes * scale.bytesToShare);
+      values[at] = values[at]! + costs[METRIC_QUANTITIES[m]!] * scale[m]!;
+    }
   }
 
   /** The same cost centre object for one (module, label, SRC) across runs. */
@@ -239,7 +228,7 @@ export class RunAggregator {
       }
       path.length = depth;
       path.push(target);
-      this.store(target.values, run, scale, node.ticks, node.bytes, node.entries);
+      this.store(target.values, run, scale, node);
     });
   }
 
@@ -270,6 +259,20 @@ export class RunAggregator {
     return out;
   }
 
+  /**
+   * A row's ticks in every run that records time samples, in run order: its share of the run's
+   * program ticks times their number (ticks themselves are not kept). For runs that state no
+   * tick interval, whose time cannot be seconds.
+   */
+  tickValues(values: Float64Array): number[] {
+    const out: number[] = [];
+    for (let run = 0; run < this.runs.length; run++) {
+      const share = values[TICK_SHARE * this.runCount + run]!;
+      if (!Number.isNaN(share)) out.push((share * this.programTicks[run]!) / 100);
+    }
+    return out;
+  }
+
   /** How many runs record a metric. */
   runsRecording(name: MetricName): number {
     return (this.provenance.get(name) ?? []).filter((provenance) => provenance !== 'absent').length;
@@ -282,12 +285,8 @@ export class RunAggregator {
 
   /** Why the metric cannot be used for these runs, or null. Time needs a tick interval to be seconds. */
   unavailableReason(name: MetricName): string | null {
-    const recording = this.runsRecording(name);
-    if (recording === 0) {
-      const quantity = METRICS[name].quantity;
-      return quantity === 'bytes' ? 'no run records allocation (eventlog time samples carry only ticks)' : quantity === 'entries' ? 'no run records entry counts (eventlog time samples carry only ticks)' : 'no run has time samples';
-    }
-    if (name === 'time' && this.runs.every((run) => run.totals.secondsPerTick === null)) return 'no run states its tick interval, so ticks cannot be turned into seconds; use time-share';
+    if (this.runsRecording(name) === 0) return `no run records ${recordedQuantityPhrase(METRICS[name].quantity)}`;
+    if (needsTickInterval(name) && this.runs.every((run) => run.totals.secondsPerTick === null)) return 'no run states its tick interval, so ticks cannot be turned into seconds; use time-share';
     return null;
   }
 }

@@ -71,7 +71,8 @@ export interface CompareTotal extends ComparedFigure {
   metric: string;
   title: string;
   unit: RunTotalSeries['unit'];
-  higherIsBetter: boolean;
+  /** Which way is a regression; null: neither (the total is compared, never a regression). */
+  worse: RunTotalSeries['worse'];
 }
 
 export interface OneSidedRow {
@@ -176,7 +177,7 @@ function correct(figures: ComparedFigure[], options: CompareOptions): number {
 }
 
 /** Rows that matter first: significant ones, then by the size of the change in the metric's unit. */
-export function byImportance<T extends ComparedFigure & { key?: string }>(a: T, b: T): number {
+function byImportance<T extends ComparedFigure & { key?: string }>(a: T, b: T): number {
   return Number(b.significant) - Number(a.significant) || Math.abs(b.change) - Math.abs(a.change) || (a.key ?? '').localeCompare(b.key ?? '');
 }
 
@@ -191,7 +192,8 @@ function compareTotals(base: RunAggregator, next: RunAggregator): CompareTotal[]
     const [baseValues, nextValues] = [present(entry.values), present(other.values)];
     if (baseValues.length === 0 || nextValues.length === 0) continue;
     // Header totals are exact counts in every format.
-    totals.push({ metric: entry.metric, title: entry.title, unit: entry.unit, higherIsBetter: entry.higherIsBetter, ...compareSamples(baseValues, nextValues, false) });
+    const { metric, title, unit, worse } = entry;
+    totals.push({ metric, title, unit, worse, ...compareSamples(baseValues, nextValues, false) });
   }
   return totals;
 }
@@ -292,9 +294,15 @@ export function compareBuilds(base: RunAggregator, next: RunAggregator, options:
   };
 }
 
-/** Figures that got worse by more than `thresholdPct` with significance (costs only grow in a regression): run totals first. */
+/**
+ * Figures that got worse by more than `thresholdPct` with significance, run totals first:
+ * costs (every row) only grow in a regression, productivity only shrinks, and a total that
+ * is worse neither way (alloc_rate) is none.
+ */
 export function significantRegressions(comparison: Comparison, thresholdPct: number): Array<CompareTotal | CompareRow> {
-  const worse = (figure: ComparedFigure, higherIsBetter = false): boolean =>
-    figure.significant && figure.deltaPct !== null && (higherIsBetter ? -figure.deltaPct : figure.deltaPct) > thresholdPct;
-  return [...comparison.totals.filter((total) => worse(total, total.higherIsBetter)), ...comparison.rows.filter((row) => worse(row))];
+  const worse = (figure: ComparedFigure, direction: CompareTotal['worse']): boolean => {
+    if (direction === null || !figure.significant || figure.deltaPct === null) return false;
+    return (direction === 'lower' ? -figure.deltaPct : figure.deltaPct) > thresholdPct;
+  };
+  return [...comparison.totals.filter((total) => worse(total, total.worse)), ...comparison.rows.filter((row) => worse(row, 'higher'))];
 }

@@ -1,6 +1,6 @@
 // Costs per cost centre (or per module, or per source file) summed over every call site,
 // computed from the call tree rather than copied from GHC's flat table, which lists only
-// centres above 1% (formats-reference.md §1.4).
+// centres above 1% (docs/formats.md §1.4).
 import { walkCallTree, type CallTreeNode } from '../model/call-tree.js';
 import { costCentreKey, type CostCentre } from '../model/cost-centre.js';
 import { percent } from '../model/percent.js';

@@ -74,7 +74,7 @@ export async function summariseEventlog(chunks: ByteChunks, source: string): Pro
 }
 
 /** Gathers the summary from the events of one log, in file order. */
-export class EventlogSummaryCollector implements EventlogVisitor {
+class EventlogSummaryCollector implements EventlogVisitor {
   /** The `types` to read the log with. */
   static readonly types = DECODED;
 

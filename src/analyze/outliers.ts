@@ -4,7 +4,7 @@
 // on rounding noise. Outliers are reported, never dropped.
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 
-export const OUTLIER_MADS = 3;
+const OUTLIER_MADS = 3;
 const MAD_TO_SIGMA = 1.4826;
 const RELATIVE_FLOOR = 0.01;
 

@@ -24,12 +24,12 @@ export interface SampleSummary {
   ciLevel: number;
 }
 
-export const CONFIDENCE = 0.95;
+const CONFIDENCE = 0.95;
 
 /** Indices (0-based, into the sorted sample) of the narrowest symmetric order-statistic interval reaching `confidence`. */
 export function medianIntervalIndices(n: number, confidence = CONFIDENCE): { lo: number; hi: number; level: number } {
   if (n < 2) return { lo: 0, hi: n - 1, level: 0 };
-  const pmf = binomialDistribution(n, 0.5) as number[];
+  const pmf = binomialDistribution(n, 0.5);
   // [x(k), x(n-1-k)] (0-based) covers the median when k < B <= n-1-k, where B counts the
   // values below it: probability 1 - 2·P(B <= k) by symmetry.
   let best = { lo: 0, hi: n - 1, level: 1 - 2 * pmf[0]! };

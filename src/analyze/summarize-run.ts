@@ -1,41 +1,17 @@
 // A run's summary (model/run-summary.ts) from its profile: the record loadRuns makes, and the
 // per cost centre and per module totals RunAggregator.addRun pools, so that
 // RunAggregator.addSummary puts in exactly the same values.
-import { profileKind } from '../model/profile-kind.js';
 import type { Profile } from '../model/profile.js';
-import type { RunRecord } from '../model/run-record.js';
 import { formatWarning } from '../model/diagnostic.js';
 import { SUMMARY_VERSION, type RunSummary, type SummaryRunDirectory } from '../model/run-summary.js';
 import { costCentreTotals, profileTotals } from './cost-centre-totals.js';
+import { runRecordOf } from './run-record.js';
 
 /** Where the run was found: the fields of a RunInput that the record keeps. */
 export interface SummarizedInput {
   profilePath: string;
   runDirectory: string | null;
   node: string | null;
-}
-
-/** The run record exactly as loadRuns builds it (runs/load-runs.ts). */
-export function runRecordOf(profile: Profile, input: SummarizedInput, stats: Record<string, number>): RunRecord {
-  const program = profileTotals(profile);
-  return {
-    source: input.profilePath,
-    runDirectory: input.runDirectory,
-    node: input.node,
-    format: profile.metadata.format,
-    formatDetail: profileKind(profile),
-    program: profile.metadata.program,
-    measures: profile.measures,
-    totals: {
-      timeSecs: profile.metadata.totalTimeSecs,
-      ticks: profile.metadata.totalTicks === null && profile.root === null ? null : program.ticks,
-      allocBytes: profile.measures.bytes === 'absent' ? null : program.bytes,
-      secondsPerTick: profile.metadata.tickIntervalUs === null ? null : profile.metadata.tickIntervalUs / 1e6,
-      systemTicks: profile.system?.ticks ?? null,
-      systemBytes: profile.system?.bytes ?? null,
-    },
-    stats,
-  };
 }
 
 /** loadRuns leaves out eventlogs without time samples; so do summaries. Null when the run counts. */
@@ -57,7 +33,7 @@ export function summarizeProfile(profile: Profile, options: SummarizeOptions): R
   return {
     ghcprofSummary: SUMMARY_VERSION,
     sha256: options.sha256,
-    record: runRecordOf(profile, options.input, options.stats),
+    record: runRecordOf(profile, { source: options.input.profilePath, runDirectory: options.input.runDirectory, node: options.input.node, stats: options.stats }),
     header: {
       timestamp: metadata.timestamp,
       totalTimeSecs: metadata.totalTimeSecs,

@@ -18,7 +18,7 @@ import { controlFalseDiscoveries, detectChangePoints, type ChangePointCandidate,
 import { manifestDiff } from './manifest-diff.js';
 import type { PValueAdjustment } from './multiple-comparisons.js';
 import { NODE_COMPONENT, type BuildInfo } from './timeline/builds.js';
-import { timelineSeries, type MetricSeries, type SeriesKind, type TimelineGrouping, type TimelineSeries } from './timeline/series.js';
+import { timelineSeries, type SeriesKind, type TimelineGrouping, type TimelineSeries } from './timeline/series.js';
 import type { MetricName, MetricUnit } from '../model/metric.js';
 import type { ManifestEntry } from '../model/run-meta.js';
 
@@ -61,7 +61,8 @@ export interface MetricStep {
   metric: string;
   title: string;
   unit: MetricUnit;
-  higherIsBetter: boolean;
+  /** Which way is worse (never null: unjudged figures have no steps). */
+  worse: 'higher' | 'lower';
   estimated: boolean;
   /** Medians of all runs of the segments either side of the step. */
   beforeMedian: number;
@@ -146,8 +147,8 @@ export function suspectsBetween(before: Record<string, ManifestEntry>, after: Re
   return [...suspects.filter((s) => s.component !== NODE_COMPONENT), ...suspects.filter((s) => s.component === NODE_COMPONENT)];
 }
 
-function directionOf(metric: MetricSeries, change: number): StepDirection {
-  return (metric.higherIsBetter ? change < 0 : change > 0) ? 'regression' : 'improvement';
+function directionOf(worse: 'higher' | 'lower', change: number): StepDirection {
+  return (worse === 'lower' ? change < 0 : change > 0) ? 'regression' : 'improvement';
 }
 
 interface Tested extends ChangePointCandidate {
@@ -164,6 +165,8 @@ export function analyzeTimeline(builds: readonly TimelineBuild[], options: Timel
   const candidates: Tested[] = [];
   series.forEach((entry, s) => {
     entry.metrics.forEach((metric, m) => {
+      // A figure with no worse direction (alloc_rate) is drawn, never judged.
+      if (metric.worse === null) return;
       const runs = metric.points.map((p) => p?.values ?? []);
       for (const candidate of detectChangePoints(runs, { ...detector, minimumChange: metric.minimumChange })) candidates.push({ ...candidate, series: s, metric: m });
     });
@@ -177,6 +180,7 @@ export function analyzeTimeline(builds: readonly TimelineBuild[], options: Timel
   for (const candidate of controlled) {
     if (!candidate.significant) continue;
     const metric = series[candidate.series]!.metrics[candidate.metric]!;
+    const worse = metric.worse!;
     const id = `${candidate.series}:${candidate.beforeIndex}:${candidate.afterIndex}`;
     let group = groups.get(id);
     if (group === undefined) {
@@ -187,7 +191,7 @@ export function analyzeTimeline(builds: readonly TimelineBuild[], options: Timel
       metric: metric.metric,
       title: metric.title,
       unit: metric.unit,
-      higherIsBetter: metric.higherIsBetter,
+      worse,
       estimated: metric.estimated,
       beforeMedian: candidate.beforeMedian,
       afterMedian: candidate.afterMedian,
@@ -195,7 +199,7 @@ export function analyzeTimeline(builds: readonly TimelineBuild[], options: Timel
       deltaPct: candidate.changePct,
       p: candidate.p,
       pAdjusted: candidate.pAdjusted,
-      direction: directionOf(metric, candidate.change),
+      direction: directionOf(worse, candidate.change),
       segmentStart: candidate.segmentStart,
       segmentEnd: candidate.segmentEnd,
     });
@@ -291,7 +295,7 @@ export function timelineRegressions(timeline: Timeline, thresholdPct: number): T
   return [...last.values()].filter(({ changePoint, step }) => {
     const metric = timeline.series[changePoint.series]!.metrics.find((candidate) => candidate.metric === step.metric);
     if (metric?.points[newest] == null) return false;
-    const worsePct = step.deltaPct === null ? (step.change !== 0 ? Number.POSITIVE_INFINITY : 0) : step.higherIsBetter ? -step.deltaPct : step.deltaPct;
+    const worsePct = step.deltaPct === null ? (step.change !== 0 ? Number.POSITIVE_INFINITY : 0) : step.worse === 'lower' ? -step.deltaPct : step.deltaPct;
     return step.direction === 'regression' && worsePct > thresholdPct;
   });
 }

@@ -7,8 +7,12 @@ import { UsageError } from './run-command.js';
 import type { Writable } from 'node:stream';
 
 export interface OutputTarget {
-  /** Text, or bytes already encoded as UTF-8 (large outputs skip a decode and re-encode). */
-  write(data: string | Uint8Array): Promise<void>;
+  /**
+   * Text, or bytes already encoded as UTF-8 (large outputs skip a decode and re-encode).
+   * Resolves once the data is written (a chunk may then be reused), to false when stdout's
+   * reader has gone away (`| head`): the command may stop producing.
+   */
+  write(data: string | Uint8Array): Promise<boolean>;
   /** Makes the output visible (renames the temp file); call once at the end. */
   commit(): Promise<void>;
   /** Drops a partial output file after a failure. */
@@ -19,8 +23,30 @@ async function writeWithBackpressure(stream: Writable, data: string | Uint8Array
   if (!stream.write(data)) await once(stream, 'drain');
 }
 
+let stdoutReaderGone = false;
+
+/** Stdout; stops quietly once its reader goes away (EPIPE), as command-line tools do. */
+function stdoutTarget(): OutputTarget {
+  // Failures also reach the write callbacks; without a listener they would crash the process.
+  if (process.stdout.listenerCount('error') === 0) process.stdout.on('error', () => undefined);
+  return {
+    write: async (data) => {
+      if (stdoutReaderGone) return false;
+      try {
+        await new Promise<void>((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+        stdoutReaderGone = true;
+      }
+      return !stdoutReaderGone;
+    },
+    commit: async () => {},
+    abort: () => {},
+  };
+}
+
 /** Fails before any work when the output's folder is missing or read-only. */
-export function checkWritableDirectory(path: string): void {
+function checkWritableDirectory(path: string): void {
   const directory = dirname(resolve(path));
   try {
     accessSync(directory, constants.W_OK);
@@ -31,13 +57,7 @@ export function checkWritableDirectory(path: string): void {
 }
 
 export function openOutput(path: string | undefined): OutputTarget {
-  if (path === undefined || path === '-') {
-    return {
-      write: (text) => writeWithBackpressure(process.stdout, text),
-      commit: async () => {},
-      abort: () => {},
-    };
-  }
+  if (path === undefined || path === '-') return stdoutTarget();
   checkWritableDirectory(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const stream = createWriteStream(temporary);
@@ -54,6 +74,7 @@ export function openOutput(path: string | undefined): OutputTarget {
       check();
       await Promise.race([writeWithBackpressure(stream, data), once(stream, 'error')]);
       check();
+      return true;
     },
     commit: async () => {
       check();
@@ -73,7 +94,7 @@ export function openOutput(path: string | undefined): OutputTarget {
  * Writes a command's output to `path` (stdout when undefined or `-`): commits it when
  * `produce` succeeds, drops the partial file when it throws.
  */
-export async function writeOutput(path: string | undefined, produce: (write: (data: string | Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
+export async function writeOutput(path: string | undefined, produce: (write: (data: string | Uint8Array) => Promise<boolean>) => Promise<void>): Promise<void> {
   const output = openOutput(path);
   try {
     await produce((text) => output.write(text));

@@ -1,6 +1,6 @@
 // The format registry: every input ghcprof reads, in the order it is tried (as pprof tries
 // its parsers). The first entry whose `sniff` accepts an input's first bytes reads it, by
-// content and never by file name (`-p` and `-pj` both write `<prog>.prof`; formats-reference.md
+// content and never by file name (`-p` and `-pj` both write `<prog>.prof`; docs/formats.md
 // §1.1). readProfile, readHeapSeries and detectInputKind are derived from this list.
 import type { HeapSeries } from '../model/heap-series.js';
 import type { Profile } from '../model/profile.js';
@@ -31,7 +31,7 @@ export interface InputFormat {
   readHeapSeries?(chunks: ByteChunks, source: string): Promise<HeapSeries>;
 }
 
-export const INPUT_FORMATS: readonly InputFormat[] = [
+const INPUT_FORMATS: readonly InputFormat[] = [
   {
     kind: 'eventlog',
     sniff: startsWithEventlogMagic,

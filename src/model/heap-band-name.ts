@@ -7,8 +7,9 @@
 // do not carry, so ghcprof drops it: bands then match across .hp, eventlog and runs.
 
 import type { CostCentre } from './cost-centre.js';
+import { MAIN_COST_CENTRE, sameCostCentreName } from './system-cost-centres.js';
 
-export const DEFAULT_BAND_LENGTH = 25;
+const DEFAULT_BAND_LENGTH = 25;
 
 /** `(408)symbol/expr.lamE/expr...` → `symbol/expr.lamE/expr...`; other labels unchanged. */
 export function withoutStackId(label: string): string {
@@ -19,7 +20,7 @@ export function withoutStackId(label: string): string {
 export function costCentreStackBand(stack: readonly CostCentre[], maxLength = DEFAULT_BAND_LENGTH): string {
   const parts: string[] = [];
   for (const costCentre of stack) {
-    if (costCentre.label === 'MAIN' && costCentre.module === 'MAIN') break;
+    if (sameCostCentreName(costCentre, MAIN_COST_CENTRE)) break;
     parts.push(costCentre.label === 'CAF' ? `${costCentre.module}.CAF` : costCentre.label);
   }
   if (parts.length === 0) return 'MAIN';

@@ -23,7 +23,7 @@ export interface HeapSeries {
   breakdown: string | null;
   /**
    * `.hp` sample times are mutator CPU seconds; eventlog times are elapsed seconds since the
-   * program started (formats-reference.md §3.1): do not mix them.
+   * program started (docs/formats.md §3.3): do not mix them.
    */
   timeBasis: 'mutator-cpu' | 'elapsed';
   samples: HeapSample[];

@@ -11,8 +11,9 @@ import type { Measures, Provenance } from './profile.js';
 export const METRIC_NAMES = ['time', 'alloc', 'entries', 'time-share', 'alloc-share'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-/** The model quantity a metric is made of: a node's ticks, bytes or entries. */
-export type Quantity = 'ticks' | 'bytes' | 'entries';
+/** The model quantities a metric is made of: a node's ticks, bytes and entries. */
+export const QUANTITIES = ['ticks', 'bytes', 'entries'] as const;
+export type Quantity = (typeof QUANTITIES)[number];
 
 export type MetricUnit = 'seconds' | 'bytes' | 'count' | 'percent';
 
@@ -20,6 +21,8 @@ export interface MetricDefinition {
   name: MetricName;
   /** Column and axis title. */
   title: string;
+  /** The word in menus and legends (a flamegraph's "size by"). */
+  noun: string;
   /** What the metric means, for help texts and notes. */
   description: string;
   unit: MetricUnit;
@@ -34,17 +37,19 @@ export const METRICS: Readonly<Record<MetricName, MetricDefinition>> = {
   time: {
     name: 'time',
     title: 'time',
+    noun: 'time',
     description: 'sampled time: ticks × the tick interval, in seconds (CPU time over all capabilities)',
     unit: 'seconds',
     digits: 3,
     quantity: 'ticks',
     share: false,
   },
-  alloc: { name: 'alloc', title: 'alloc', description: 'bytes allocated', unit: 'bytes', digits: 0, quantity: 'bytes', share: false },
-  entries: { name: 'entries', title: 'entries', description: 'times the cost centre was entered', unit: 'count', digits: 0, quantity: 'entries', share: false },
+  alloc: { name: 'alloc', title: 'alloc', noun: 'allocation', description: 'bytes allocated', unit: 'bytes', digits: 0, quantity: 'bytes', share: false },
+  entries: { name: 'entries', title: 'entries', noun: 'entries', description: 'times the cost centre was entered', unit: 'count', digits: 0, quantity: 'entries', share: false },
   'time-share': {
     name: 'time-share',
     title: '%time',
+    noun: 'share of time',
     description: "share of the run's program ticks (system centres such as GC left out), in percent",
     unit: 'percent',
     digits: 1,
@@ -54,6 +59,7 @@ export const METRICS: Readonly<Record<MetricName, MetricDefinition>> = {
   'alloc-share': {
     name: 'alloc-share',
     title: '%alloc',
+    noun: 'share of allocation',
     description: "share of the run's program bytes (system centres left out), in percent",
     unit: 'percent',
     digits: 1,
@@ -69,8 +75,17 @@ export type AmountMetric = (typeof AMOUNT_METRICS)[number];
 /** The metrics compared and aggregated when the user names none. */
 export const DEFAULT_METRICS: readonly MetricName[] = AMOUNT_METRICS;
 
-export function metric(name: MetricName): MetricDefinition {
-  return METRICS[name];
+/** The amount made of a quantity: `time` of ticks, `alloc` of bytes, `entries` of entries. */
+export function amountMetric(quantity: Quantity): AmountMetric {
+  return AMOUNT_METRICS.find((name) => METRICS[name].quantity === quantity)!;
+}
+
+/**
+ * Whether a metric is ticks × the tick interval (seconds), so that a run which does not state
+ * its interval cannot provide it (its shares it can).
+ */
+export function needsTickInterval(name: MetricName): boolean {
+  return METRICS[name].quantity === 'ticks' && METRICS[name].unit === 'seconds';
 }
 
 /** A node's own value of a quantity. */
@@ -84,17 +99,21 @@ export function nodeWeight(node: CallTreeNode, name: MetricName): number {
 }
 
 /** How a profile obtained a metric's quantity: exact, estimated from percentages, or not at all. */
-export function metricProvenance(measures: Measures, name: MetricName): Provenance {
+function metricProvenance(measures: Measures, name: MetricName): Provenance {
   return measures[METRICS[name].quantity];
+}
+
+/** What a profile lacks when it cannot provide a quantity: the end of "records no ...", "no run records ...". */
+export function recordedQuantityPhrase(quantity: Quantity): string {
+  return quantity === 'bytes'
+    ? 'allocation (eventlog time samples carry only ticks)'
+    : quantity === 'entries'
+      ? 'entry counts (eventlog time samples carry only ticks)'
+      : 'time samples';
 }
 
 /** Why a profile cannot provide a metric, or null if it can. */
 export function metricUnavailableReason(measures: Measures, name: MetricName): string | null {
   if (metricProvenance(measures, name) !== 'absent') return null;
-  const quantity = METRICS[name].quantity;
-  return quantity === 'bytes'
-    ? 'records no allocation (eventlog time samples carry only ticks)'
-    : quantity === 'entries'
-      ? 'records no entry counts (eventlog time samples carry only ticks)'
-      : 'records no time samples';
+  return `records no ${recordedQuantityPhrase(METRICS[name].quantity)}`;
 }

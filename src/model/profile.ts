@@ -17,7 +17,7 @@ export interface RunMetadata {
   rtsArguments: string[];
   /** As GHC printed it, e.g. `Tue Nov 24 01:05 2026` (local time of the profiled machine). */
   timestamp: string | null;
-  /** GHC's printed total time; not recomputed from ticks (they disagree with -N, see formats.md §1.3). */
+  /** GHC's printed total time; not recomputed from ticks (they disagree with -N, see docs/formats.md §1.2). */
   totalTimeSecs: number | null;
   totalTicks: number | null;
   tickIntervalUs: number | null;

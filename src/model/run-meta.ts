@@ -1,5 +1,5 @@
 // What a profnix run directory says about its build: the workbench's `meta.json` beside the
-// node folders (formats.md §5), read by formats/profnix-meta.
+// node folders (docs/formats.md §6), read by formats/profnix-meta.
 export interface ManifestEntry {
   name: string;
   version: string | null;

@@ -7,7 +7,7 @@
 // their alloc to the totals (it still walks their children), and ProfilerReport.c `logCCS`
 // skips their rows. CCS_PINNED and CCS_MAIN are not in the list: they are program costs in
 // every format. The cost centres are declared by `CC_DECLARE` in the same file
-// (formats-reference.md §1.7, §1.8, §2.1).
+// (docs/formats.md §1.8, §2.1).
 import type { CostCentre } from './cost-centre.js';
 
 export interface SystemCostCentreName {

@@ -25,23 +25,6 @@ export interface AggregateReportContent {
   warnings: string[];
 }
 
-/** Run-level figures shown in text: profile totals, then the RTS statistics (+RTS -t) that matter most. */
-const KEY_RUN_METRICS = [
-  'time',
-  'alloc',
-  'bytes allocated',
-  'max_bytes_used',
-  'num_GCs',
-  'mut_cpu_seconds',
-  'GC_cpu_seconds',
-  'GC_wall_seconds',
-  'total_wall_seconds',
-  'productivity_cpu_percent',
-  'productivity_wall_percent',
-  'gen_0_max_pause_seconds',
-  'gen_1_max_pause_seconds',
-];
-
 function shortCommit(commit: string | null): string {
   return commit === null ? 'no commit' : commit.slice(0, 7);
 }
@@ -94,7 +77,6 @@ function runCount(row: AggregatedRow): number {
 }
 
 function runMetricTable(metrics: RunMetricSummary[]): Table {
-  const plain = (value: number): string => (Math.abs(value) >= 1000 || Number.isInteger(value) ? Math.round(value).toLocaleString('en-US') : value.toPrecision(4));
   return {
     columns: [
       { title: 'run metric', align: 'left' },
@@ -107,8 +89,7 @@ function runMetricTable(metrics: RunMetricSummary[]): Table {
       { title: 'n', align: 'right' },
     ],
     rows: metrics.map(({ title, unit, summary }) => {
-      // Program totals read best in units; RTS statistics as GHC wrote them.
-      const number = title === 'total time' || title === 'total alloc' ? (value: number) => formatInUnit(value, unit) : plain;
+      const number = (value: number): string => formatInUnit(value, unit);
       return [
         title,
         number(summary.median),
@@ -147,8 +128,8 @@ export function renderAggregateReport(content: AggregateReportContent, format: T
   for (const warning of content.warnings) lines.push(`  warning: ${warning}`);
   lines.push('');
   const pad = (text: string): string => (format === 'text' ? text.trimEnd().split('\n').map((line) => `  ${line}`).join('\n') : text.trimEnd());
-  // Text shows the figures people compare first; JSON carries every statistic of the runs.
-  const shownMetrics = content.runMetrics.filter(({ name }) => KEY_RUN_METRICS.includes(name));
+  // Text shows the headline figures (model/run-statistic.ts); JSON carries every statistic of the runs.
+  const shownMetrics = content.runMetrics.filter(({ headline }) => headline);
   lines.push(pad(renderTable(runMetricTable(shownMetrics), format)));
   const hidden = content.runMetrics.length - shownMetrics.length;
   if (hidden > 0) lines.push(`  (${hidden} more RTS statistics in --format json)`);

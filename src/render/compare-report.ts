@@ -4,7 +4,7 @@ import type { ComparedFigure, CompareRow, CompareTotal, Comparison, OneSidedRow 
 import type { ManifestChange } from '../analyze/manifest-diff.js';
 import type { MetricName } from '../model/metric.js';
 import { medianWithSpread } from './median-spread.js';
-import { estimateMark, formatInUnit, formatMetricValue, metricTitle } from './metric-value.js';
+import { estimateMark, formatInUnit, formatMetricValue, formatPercent, formatSignedPct, metricTitle } from './metric-value.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
 
 export interface CompareSideInfo {
@@ -28,14 +28,10 @@ export function formatP(p: number): string {
   return p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`;
 }
 
-function signedPct(deltaPct: number): string {
-  return `${deltaPct >= 0 ? '+' : ''}${deltaPct.toFixed(1)}%`;
-}
-
 /** benchstat's delta column: `+28.9% (p=0.004 n=8+8)`, `~ (p=0.321 n=8+8)`, or the raw change marked untested. */
 export function deltaCell(figure: ComparedFigure, runsNeeded: number | null): string {
   const n = `n=${figure.base.n}+${figure.next.n}`;
-  const change = figure.deltaPct === null ? (figure.next.median === 0 ? '0%' : 'new') : signedPct(figure.deltaPct);
+  const change = figure.deltaPct === null ? (figure.next.median === 0 ? '0%' : 'new') : formatSignedPct(figure.deltaPct);
   if (figure.p === null) return `${change} untested (${n}; significance needs ${runsNeeded ?? 4}+ runs per side)`;
   const p = `${formatP(figure.pAdjusted!)} ${n}`;
   if (figure.withinPrintPrecision) return `~ (${p}; ${change} is within -p's print precision)`;
@@ -74,7 +70,7 @@ function metricTable(content: CompareReportContent, name: MetricName): Table {
     rows: shown.map((row) => [row.label, ...(byCostCentre ? [row.module] : []), cell(row, row.base), cell(row, row.next), deltaCell(row, comparison.runsNeededForSignificance)]),
   };
   const ratio = comparison.geomean[name];
-  if (ratio !== undefined && ratio !== null) table.rows.push(['geomean', ...(byCostCentre ? [''] : []), '', '', signedPct((ratio - 1) * 100)]);
+  if (ratio !== undefined && ratio !== null) table.rows.push(['geomean', ...(byCostCentre ? [''] : []), '', '', formatSignedPct((ratio - 1) * 100)]);
   return table;
 }
 
@@ -89,7 +85,7 @@ function oneSidedLines(title: string, rows: OneSidedRow[]): string[] {
     ...[...rows]
       .sort((a, b) => b.timeShare - a.timeShare || b.allocShare - a.allocShare || a.key.localeCompare(b.key))
       .slice(0, 20)
-      .map((row) => `  ${row.module}.${row.label}${row.src ? ` ${row.src}` : ''}  ${amounts(row)} (${row.timeShare.toFixed(1)}% of time, ${row.allocShare.toFixed(1)}% of alloc)`),
+      .map((row) => `  ${row.module}.${row.label}${row.src ? ` ${row.src}` : ''}  ${amounts(row)} (${formatPercent(row.timeShare)} of time, ${formatPercent(row.allocShare)} of alloc)`),
     ...(rows.length > 20 ? [`  ... and ${rows.length - 20} more (see --format json)`] : []),
   ];
 }
@@ -185,7 +181,7 @@ export function compareJson(content: CompareReportContent, regressions: Readonly
     testedTotals: comparison.testedTotals,
     runsNeededForSignificance: comparison.runsNeededForSignificance,
     note: comparison.formatNote,
-    totals: comparison.totals.map((total) => ({ metric: total.metric, title: total.title, unit: total.unit, higherIsBetter: total.higherIsBetter, ...figureJson(total) })),
+    totals: comparison.totals.map((total) => ({ metric: total.metric, title: total.title, unit: total.unit, worse: total.worse, ...figureJson(total) })),
     rows: comparison.rows.map((row) => ({ metric: row.metric, module: row.module, label: row.label, src: row.src, baseSrc: row.baseSrc, ...figureJson(row) })),
     added: comparison.added,
     removed: comparison.removed,

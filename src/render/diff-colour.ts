@@ -3,6 +3,7 @@
 // frame's own value, where the caller gives it), but only for significant
 // changes (others stay pale grey); frames found only in the new build are purple.
 import type { FlameDelta } from './flame-data.js';
+import { formatSignedPct } from './metric-value.js';
 
 export function deltaColour(delta: FlameDelta | undefined): string {
   if (delta === undefined) return 'hsl(0, 0%, 85%)';
@@ -20,7 +21,6 @@ export function describeDelta(delta: FlameDelta | undefined): string {
   if (delta.status === 'added') return 'only in the new build';
   if (delta.status === 'removed') return 'only in the base build';
   if (delta.deltaPct === null) return 'base was 0';
-  const sign = delta.deltaPct > 0 ? '+' : '';
   const amount = delta.changeText !== undefined ? `${delta.changeText}, ` : '';
-  return `${amount}${sign}${delta.deltaPct.toFixed(1)}% ${delta.significant ? '(significant)' : '(not significant)'}`;
+  return `${amount}${formatSignedPct(delta.deltaPct)} ${delta.significant ? '(significant)' : '(not significant)'}`;
 }

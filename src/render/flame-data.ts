@@ -2,13 +2,14 @@
 // a frame tree flattened in pre-order, with a value per metric. Built from any Profile
 // (a .prof, an eventlog's samples, an aggregate of runs) by `flameDataFromProfile`.
 import type { CallTreeNode } from '../model/call-tree.js';
-import { AMOUNT_METRICS, metricUnavailableReason, nodeQuantity, METRICS, type AmountMetric } from '../model/metric.js';
+import { AMOUNT_METRICS, metricUnavailableReason, nodeQuantity, METRICS, type AmountMetric, type Quantity } from '../model/metric.js';
+import { percent } from '../model/percent.js';
 import type { Profile } from '../model/profile.js';
 
 export interface FlameMetric {
   key: AmountMetric;
   /** What the values count: `ticks`, `bytes`, `entries`. */
-  unit: string;
+  unit: Quantity;
   label: string;
   /** The values are estimates (ticks or bytes from `-p` percentages). */
   estimated: boolean;
@@ -68,9 +69,6 @@ export interface FlameDataOptions {
   title?: string;
 }
 
-/** Frame values are the model's own quantities: ticks, bytes and entries. */
-const FLAME_LABELS: Record<AmountMetric, string> = { time: 'time', alloc: 'allocation', entries: 'entries' };
-
 function ownValue(node: CallTreeNode, metric: AmountMetric): number {
   return nodeQuantity(node, METRICS[metric].quantity);
 }
@@ -83,7 +81,7 @@ export function drawableMetrics(profile: Profile): AmountMetric[] {
 export function flameDataFromProfile(profile: Profile, options: FlameDataOptions): FlameData {
   const metricKeys = options.metrics;
   const metrics = metricKeys.map(
-    (key): FlameMetric => ({ key, unit: METRICS[key].quantity, label: FLAME_LABELS[key], estimated: profile.measures[METRICS[key].quantity] === 'approximate' }),
+    (key): FlameMetric => ({ key, unit: METRICS[key].quantity, label: METRICS[key].noun, estimated: profile.measures[METRICS[key].quantity] === 'approximate' }),
   );
   const frames: FlameFrame[] = [];
   let mergedFrames = 0;
@@ -109,7 +107,7 @@ export function flameDataFromProfile(profile: Profile, options: FlameDataOptions
     }
     const rootTotals = inclusive.get(root)!;
     const visible = (node: CallTreeNode): boolean =>
-      inclusive.get(node)!.some((value, m) => rootTotals[m]! > 0 && (value / rootTotals[m]!) * 100 >= options.minWidthPct);
+      inclusive.get(node)!.some((value, m) => rootTotals[m]! > 0 && percent(value, rootTotals[m]!) >= options.minWidthPct);
 
     const pending: Array<{ node: CallTreeNode; parent: number }> = [{ node: root, parent: -1 }];
     while (pending.length > 0) {

@@ -1,10 +1,9 @@
 // A standalone SVG flamegraph: one <g> per frame with a <title> tooltip (value, share of
 // the total, SRC), a rectangle and, where it fits, the frame's name.
-import { percent } from '../model/percent.js';
-import { formatBytes } from './bytes.js';
 import type { FlameData } from './flame-data.js';
 import { deltaColour, describeDelta } from './diff-colour.js';
 import { layoutFlame } from './flame-layout.js';
+import { formatQuantity, formatShare } from './metric-value.js';
 import { moduleColour } from './module-colour.js';
 import { escapeXml } from './xml-escape.js';
 
@@ -19,11 +18,6 @@ const FONT_SIZE = 11;
 const CHAR_WIDTH = FONT_SIZE * 0.6;
 const MARGIN = 10;
 const HEADER = 48;
-
-function formatValue(value: number, unit: string): string {
-  if (unit === 'bytes') return `${formatBytes(value)} (${Math.round(value).toLocaleString('en-US')} bytes)`;
-  return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
-}
 
 function fitText(name: string, width: number): string | null {
   const room = Math.floor((width - 6) / CHAR_WIDTH);
@@ -45,17 +39,16 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${svgHeight}" viewBox="0 0 ${width} ${svgHeight}" font-family="Verdana, sans-serif" font-size="${FONT_SIZE}">\n`,
     `<rect x="0" y="0" width="${width}" height="${svgHeight}" fill="#fdfdf8"/>\n`,
     `<text x="${width / 2}" y="20" text-anchor="middle" font-size="15">${escapeXml(data.title)}</text>\n`,
-    `<text x="${width / 2}" y="36" text-anchor="middle" fill="#555">${escapeXml(`${data.subtitle.join('; ')}; total ${formatValue(total, metric.unit)}`)}</text>\n`,
+    `<text x="${width / 2}" y="36" text-anchor="middle" fill="#555">${escapeXml(`${data.subtitle.join('; ')}; total ${formatQuantity(total, metric.unit)}`)}</text>\n`,
   );
   for (const rect of rects) {
     const frame = data.frames[rect.frame]!;
     const value = frame.total[options.metric]!;
-    const share = percent(value, total);
     const w = rect.x1 - rect.x0;
     const x = MARGIN + rect.x0;
     const y = HEADER + rect.y0;
     const change = frame.delta !== undefined ? `\nchange: ${describeDelta(frame.delta)}` : '';
-    const tooltip = `${frame.name}\n${formatValue(value, metric.unit)}, ${share.toFixed(2)}% of total${frame.src ? `\n${frame.src}` : ''}${change}`;
+    const tooltip = `${frame.name}\n${formatQuantity(value, metric.unit)}, ${formatShare(value, total)} of total${frame.src ? `\n${frame.src}` : ''}${change}`;
     const fill = differential ? deltaColour(frame.delta) : frame.merged ? '#c8c8c8' : moduleColour(frame.module);
     const label = fitText(frame.name, w);
     parts.push(

@@ -5,8 +5,10 @@
 import type { MetricSeries, Timeline, TimelineAppearance, TimelineChangePoint, TimelineRegression, TimelineSeries } from '../analyze/timeline.js';
 import type { BuildInfo, BuildOrder } from '../analyze/timeline/builds.js';
 import { NODE_COMPONENT } from '../analyze/timeline/builds.js';
+import { runStatistic } from '../model/run-statistic.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
-import { buildName, describeStep, describeSuspect, describeSuspects, formatStepValue, overallDirection, seriesName, signedPct } from './trend/labels.js';
+import { buildName, describeStep, describeSuspect, describeSuspects, formatStepValue, overallDirection, seriesName } from './trend/labels.js';
+import { formatSignedPct } from './metric-value.js';
 import { selectedSeries, type OrderedSeries } from './trend/order.js';
 import { sparkline } from './trend/sparkline.js';
 
@@ -22,28 +24,10 @@ const RUN_TOTALS_ALWAYS = ['time', 'alloc'];
 const MAX_STEPPED_STATISTICS = 6;
 /** Metrics named in full in a run-total change point line before "and N more". */
 const NAMED_STATISTICS = 3;
-/** RTS statistics (+RTS -t) that matter most, shown and named first (as `aggregate` shows them). */
-const KEY_STATISTICS = [
-  'bytes allocated',
-  'max_bytes_used',
-  'num_GCs',
-  'mut_cpu_seconds',
-  'GC_cpu_seconds',
-  'GC_wall_seconds',
-  'total_wall_seconds',
-  'productivity_cpu_percent',
-  'productivity_wall_percent',
-  'gen_0_max_pause_seconds',
-  'gen_1_max_pause_seconds',
-];
 
-/** Key statistics first (in KEY_STATISTICS order), then the others in their order. */
+/** Headline statistics (model/run-statistic.ts, as `aggregate` shows them) first, then the others, each in their order. */
 function byImportance<T extends { metric: string }>(statistics: readonly T[]): T[] {
-  const rank = (metric: string): number => {
-    const at = KEY_STATISTICS.indexOf(metric);
-    return at < 0 ? KEY_STATISTICS.length : at;
-  };
-  return statistics.map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry.metric) - rank(b.entry.metric) || a.i - b.i).map(({ entry }) => entry);
+  return [...statistics.filter((entry) => runStatistic(entry.metric).headline), ...statistics.filter((entry) => !runStatistic(entry.metric).headline)];
 }
 
 function correctionName(timeline: Timeline): string {
@@ -127,7 +111,7 @@ function stepPhrases(point: TimelineChangePoint): string[] {
   if (point.kind !== 'run-total') return point.metrics.map(describeStep);
   const main = point.metrics.filter((step) => RUN_TOTALS_ALWAYS.includes(step.metric));
   const statistics = byImportance(point.metrics.filter((step) => !RUN_TOTALS_ALWAYS.includes(step.metric)));
-  const named = statistics.slice(0, NAMED_STATISTICS).map((step) => `${step.title} ${step.deltaPct === null ? 'from 0' : signedPct(step.deltaPct)}`);
+  const named = statistics.slice(0, NAMED_STATISTICS).map((step) => `${step.title} ${step.deltaPct === null ? 'from 0' : formatSignedPct(step.deltaPct)}`);
   const rest = statistics.length - NAMED_STATISTICS;
   const phrases = main.map(describeStep);
   if (statistics.length > 0) phrases.push(`${statistics.length} RTS statistic${statistics.length === 1 ? '' : 's'}: ${named.join(', ')}${rest > 0 ? `, and ${rest} more` : ''}`);
@@ -274,7 +258,7 @@ export function renderTimelineReport(content: TimelineReportContent, format: Tab
   }
 }
 
-export function buildJson(build: BuildInfo): object {
+function buildJson(build: BuildInfo): object {
   return { name: build.name, commit: build.commit, tag: build.tag, runs: build.runs, runDirectories: build.runDirectories, manifest: build.manifest, start: build.start };
 }
 
@@ -338,7 +322,7 @@ export function timelineJson(content: TimelineReportContent, regressions: readon
         metric: metric.metric,
         title: metric.title,
         unit: metric.unit,
-        higherIsBetter: metric.higherIsBetter,
+        worse: metric.worse,
         estimated: metric.estimated,
         medians: metric.points.map((point, b) => (point === null ? null : { build: timeline.builds[b]!.name, n: point.n, median: point.median, ciLow: point.ciLow, ciHigh: point.ciHigh, ciLevel: point.ciLevel })),
       })),

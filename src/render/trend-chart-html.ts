@@ -6,6 +6,7 @@
 // the page shows it without JavaScript.
 import type { Timeline } from '../analyze/timeline.js';
 import { assertInlineSafe, jsonForScriptElement } from './html/script-json.js';
+import { formatSignedPct } from './metric-value.js';
 import { leadMetric, trendChartModel } from './trend/chart-model.js';
 import { buildName, describeSuspects, overallDirection, seriesName } from './trend/labels.js';
 import { layoutTrendChart } from './trend/layout.js';
@@ -73,7 +74,7 @@ export function renderTrendHtml(timeline: Timeline): string {
         at: buildName(timeline, point.afterIndex),
         after: buildName(timeline, point.beforeIndex),
         name: seriesName(point),
-        change: `${overallDirection(point)}: ${point.metrics.map((step) => `${step.title} ${step.deltaPct === null ? 'from 0' : `${step.deltaPct >= 0 ? '+' : ''}${step.deltaPct.toFixed(1)}%`}`).join(', ')}`,
+        change: `${overallDirection(point)}: ${point.metrics.map((step) => `${step.title} ${step.deltaPct === null ? 'from 0' : formatSignedPct(step.deltaPct)}`).join(', ')}`,
         suspects: describeSuspects(point.suspects),
       };
     }),

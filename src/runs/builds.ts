@@ -1,11 +1,12 @@
-// The builds of a timeline from files: finds the profnix run directories under the paths
-// (collect-runs.ts), groups them into builds by manifest and orders them
-// (analyze/timeline/builds.ts), then reads each build's profiles into its own aggregator,
-// one profile at a time. The timeline analysis takes the result; a store of run summaries
-// can hand it builds made another way.
+// The builds of a timeline: run directories grouped into builds by manifest and ordered
+// (analyze/timeline/builds.ts), each build's runs read into an aggregator of its own. From
+// files here (the profnix run directories under the paths, collect-runs.ts, read one profile
+// at a time); src/store/builds.ts reads them from a store through the same assembleBuilds, so
+// both give the timeline analysis the same builds.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { groupRunDirectories, startTimeMs, type BuildOrder, type RunDirectoryFacts } from '../analyze/timeline/builds.js';
+import type { RunAggregator } from '../analyze/aggregate.js';
+import { groupRunDirectories, startTimeMs, type BuildInfo, type BuildOrder, type RunDirectoryFacts } from '../analyze/timeline/builds.js';
 import type { TimelineBuild } from '../analyze/timeline.js';
 import { InputError } from '../model/diagnostic.js';
 import type { RunDirectoryInfo } from '../model/run-meta.js';
@@ -17,14 +18,20 @@ export interface LoadedBuilds {
   warnings: string[];
 }
 
+/** Called before each profile is read (done of total), and once at the end. */
+export type BuildsProgress = (done: number, total: number, path: string) => void;
+
 export interface LoadBuildsOptions {
   order: BuildOrder;
-  /** Called before each profile is read (done of total), and once at the end. */
-  onProgress?: (done: number, total: number, path: string) => void;
+  onProgress?: BuildsProgress;
 }
 
-/** `meta.timing.start` of a run directory's meta.json (parseRunMeta reads the rest). */
-function timingStart(directory: string): string | null {
+/**
+ * `meta.timing.start` of a run directory's meta.json (parseRunMeta reads the rest), or null.
+ * The one reading of it: `store add` keeps what this says, so a timeline from the store
+ * orders builds as the files do.
+ */
+export function timingStart(directory: string): string | null {
   try {
     const parsed = JSON.parse(readFileSync(join(directory, 'meta.json'), 'utf8')) as { meta?: { timing?: { start?: unknown } } } | null;
     const start = parsed?.meta?.timing?.start;
@@ -34,12 +41,17 @@ function timingStart(directory: string): string | null {
   }
 }
 
-interface Directory extends RunDirectoryFacts {
-  inputs: RunInput[];
+/** A run directory found under the paths, with the profiles of its nodes. */
+export interface FoundRunDirectory extends RunDirectoryFacts {
   info: RunDirectoryInfo;
+  inputs: RunInput[];
 }
 
-export async function loadBuilds(paths: readonly string[], options: LoadBuildsOptions): Promise<LoadedBuilds> {
+/**
+ * The profnix run directories under the paths, in the order found; a profile outside them is
+ * left out with a warning. Throws when there is none.
+ */
+export async function findRunDirectories(paths: readonly string[]): Promise<{ directories: FoundRunDirectory[]; warnings: string[] }> {
   const collected = await collectRuns(paths);
   const warnings: string[] = [];
   for (const input of collected.inputs) {
@@ -48,32 +60,43 @@ export async function loadBuilds(paths: readonly string[], options: LoadBuildsOp
   if (collected.runDirectories.length === 0) {
     throw new InputError({ source: paths.join(' ') }, 'no profnix run directories found (run/<tag>/ with meta.json and node-N/ folders): a timeline groups runs into builds by their manifests');
   }
-  const directories: Directory[] = collected.runDirectories.map((info) => ({
+  const directories = collected.runDirectories.map((info) => ({
     path: info.path,
     meta: info.meta,
     start: timingStart(info.path),
     info,
     inputs: collected.inputs.filter((input) => input.runDirectory === info.path),
   }));
-  const groups = groupRunDirectories(directories, options.order);
-  if (options.order === 'start') {
+  return { directories, warnings };
+}
+
+/** One build's runs in one aggregator, with the warnings of reading them. */
+export interface BuildRuns {
+  aggregator: RunAggregator;
+  warnings: string[];
+}
+
+/** Reads the runs of one build's run directories (in the build's order) into an aggregator. */
+export type BuildReader<T extends RunDirectoryFacts> = (members: readonly T[], build: BuildInfo) => Promise<BuildRuns> | BuildRuns;
+
+/**
+ * Groups run directories into builds and orders them, then reads each build with `read`: a
+ * build without a run with a time profile is left out with a warning. Whatever reads the runs,
+ * the same directories give the same builds.
+ */
+export async function assembleBuilds<T extends RunDirectoryFacts>(directories: readonly T[], order: BuildOrder, read: BuildReader<T>): Promise<LoadedBuilds> {
+  const warnings: string[] = [];
+  const groups = groupRunDirectories(directories, order);
+  if (order === 'start') {
     const unordered = directories.filter((directory) => startTimeMs(directory.start) === null);
     if (unordered.length > 0) {
       const names = unordered.map((directory) => directory.meta.tag ?? directory.path);
       warnings.push(`${names.join(', ')}: meta.json has no readable timing.start; ${unordered.length === 1 ? 'its build is' : 'their builds are'} placed after the others in the order given (or use --order given)`);
     }
   }
-  const total = groups.reduce((sum, group) => sum + group.members.reduce((count, member) => count + member.inputs.length, 0), 0);
-  let done = 0;
   const builds: TimelineBuild[] = [];
   for (const group of groups) {
-    const loaded = await loadRuns(
-      { inputs: group.members.flatMap((member) => member.inputs), runDirectories: group.members.map((member) => member.info) },
-      (index, _count, path) => {
-        if (path !== '') options.onProgress?.(done + index, total, path);
-      },
-    );
-    done += group.members.reduce((count, member) => count + member.inputs.length, 0);
+    const loaded = await read(group.members, group.info);
     warnings.push(...loaded.warnings);
     if (loaded.aggregator.runs.length === 0) {
       warnings.push(`build ${group.info.name}: no run with a time profile; left out of the timeline`);
@@ -81,6 +104,29 @@ export async function loadBuilds(paths: readonly string[], options: LoadBuildsOp
     }
     builds.push({ build: { ...group.info, runs: loaded.aggregator.runs.length }, aggregator: loaded.aggregator });
   }
-  options.onProgress?.(total, total, '');
   return { builds, warnings };
+}
+
+/**
+ * A reader of builds from their profiles, one profile at a time; progress counts over
+ * `total` profiles (those of every build it will be given).
+ */
+export function fileBuildReader(total: number, onProgress?: BuildsProgress): BuildReader<FoundRunDirectory> {
+  let done = 0;
+  return async (members) => {
+    const inputs = members.flatMap((member) => member.inputs);
+    const loaded = await loadRuns({ inputs, runDirectories: members.map((member) => member.info) }, (index, _count, path) => {
+      if (path !== '') onProgress?.(done + index, total, path);
+    });
+    done += inputs.length;
+    return loaded;
+  };
+}
+
+export async function loadBuilds(paths: readonly string[], options: LoadBuildsOptions): Promise<LoadedBuilds> {
+  const found = await findRunDirectories(paths);
+  const total = found.directories.reduce((count, directory) => count + directory.inputs.length, 0);
+  const assembled = await assembleBuilds(found.directories, options.order, fileBuildReader(total, options.onProgress));
+  options.onProgress?.(total, total, '');
+  return { builds: assembled.builds, warnings: [...found.warnings, ...assembled.warnings] };
 }

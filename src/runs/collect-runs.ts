@@ -10,7 +10,7 @@ import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
 import { detectInputKind, type InputKind } from '../formats/detect.js';
 import { parseRunMeta } from '../formats/profnix-meta/profnix-meta.js';
 import { SNIFF_BYTES } from '../formats/common/sniff.js';
-import { isGzip } from './input.js';
+import { isGzip } from '../formats/common/gzip.js';
 
 export interface RunInput {
   profilePath: string;

@@ -3,16 +3,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { isGzip } from '../formats/common/gzip.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
 const CHUNK_BYTES = 1 << 20;
 
-/** Whether bytes start a gzip stream. */
-export function isGzip(head: Uint8Array): boolean {
-  return head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
-}
 
 export interface InputSource {
   /** The name used in messages: the path, or `-` for stdin. */

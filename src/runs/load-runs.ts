@@ -2,10 +2,8 @@
 // holds the aggregate and one profile, never all of them.
 import { readFileSync } from 'node:fs';
 import { RunAggregator } from '../analyze/aggregate.js';
-import { profileTotals } from '../analyze/cost-centre-totals.js';
-import { profileKind } from '../model/profile-kind.js';
+import { runRecordOf } from '../analyze/run-record.js';
 import { formatWarning } from '../model/diagnostic.js';
-import type { RunRecord } from '../model/run-record.js';
 import { buildIdentity } from '../model/run-meta.js';
 import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
 import { parseRtsStats } from '../formats/rts-stats/rts-stats.js';
@@ -44,27 +42,7 @@ export async function loadRuns(collected: CollectedRuns, onProgress?: (done: num
       warnings.push(`${input.profilePath}: no time-profile samples; left out of the aggregate`);
       continue;
     }
-    // Program totals: every format then counts the same costs (system centres apart).
-    const program = profileTotals(profile);
-    const record: RunRecord = {
-      source: input.profilePath,
-      runDirectory: input.runDirectory,
-      node: input.node,
-      format: profile.metadata.format,
-      formatDetail: profileKind(profile),
-      program: profile.metadata.program,
-      measures: profile.measures,
-      totals: {
-        timeSecs: profile.metadata.totalTimeSecs,
-        ticks: profile.metadata.totalTicks === null && profile.root === null ? null : program.ticks,
-        allocBytes: profile.measures.bytes === 'absent' ? null : program.bytes,
-        secondsPerTick: profile.metadata.tickIntervalUs === null ? null : profile.metadata.tickIntervalUs / 1e6,
-        systemTicks: profile.system?.ticks ?? null,
-        systemBytes: profile.system?.bytes ?? null,
-      },
-      stats: numericStats(input.statsPath),
-    };
-    aggregator.addRun(profile, record);
+    aggregator.addRun(profile, runRecordOf(profile, { source: input.profilePath, runDirectory: input.runDirectory, node: input.node, stats: numericStats(input.statsPath) }));
   }
   onProgress?.(collected.inputs.length, collected.inputs.length, '');
   const identities = new Set(collected.runDirectories.map((info) => buildIdentity(info.meta)));

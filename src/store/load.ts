@@ -1,6 +1,6 @@
 // Stored runs into aggregators, as loadRuns reads profiles into them: `aggregate --store`,
-// `compare --store` and (through storedRuns) `timeline --store` give the answers they give
-// from the files, per cost centre and module (a store keeps no call trees, so no stacks).
+// `compare --store` and (through aggregateStoredRuns) `timeline --store` give the answers they
+// give from the files, per cost centre and module (a store keeps no call trees, so no stacks).
 import { RunAggregator } from '../analyze/aggregate.js';
 import { InputError } from '../model/diagnostic.js';
 import { buildIdentity, type RunDirectoryInfo } from '../model/run-meta.js';
@@ -32,6 +32,12 @@ export function checkBuildNames(store: ProfileStore, names: readonly string[]): 
   }
 }
 
+/** A stored run into an aggregator, as loadRuns adds a run summary file. */
+function addStoredRun(aggregator: RunAggregator, warnings: string[], run: StoredRun): void {
+  warnings.push(...run.summary.warnings);
+  aggregator.addSummary(run.summary);
+}
+
 /** Reads a selection's runs into one aggregator, with what loadRuns would return for their files. */
 export function loadStoredRuns(store: ProfileStore, selection: RunSelection = {}): LoadedStoredRuns {
   const aggregator = new RunAggregator(store.count(selection));
@@ -39,12 +45,25 @@ export function loadStoredRuns(store: ProfileStore, selection: RunSelection = {}
   const inputs: RunInput[] = [];
   const runDirectories: RunDirectoryInfo[] = [];
   for (const run of store.runs(selection)) {
-    warnings.push(...run.summary.warnings);
-    aggregator.addSummary(run.summary);
+    addStoredRun(aggregator, warnings, run);
     inputs.push({ profilePath: run.record.source, statsPath: null, runDirectory: run.record.runDirectory, node: run.record.node });
     const directory = run.summary.runDirectory;
     if (directory !== null && !runDirectories.some((info) => info.path === directory.path)) runDirectories.push({ path: directory.path, meta: directory.meta });
   }
   const identities = new Set(runDirectories.map((info) => buildIdentity(info.meta)));
   return { collected: { inputs, runDirectories }, loaded: { aggregator, warnings, mixedBuilds: identities.size > 1 } };
+}
+
+/**
+ * Reads the runs of stored run directories into one aggregator, directory after directory in
+ * the order given and each one's runs in the order they were added: the order loadRuns reads
+ * the files of a build in (the order of runs feeds the timeline's permutation tests).
+ */
+export function aggregateStoredRuns(store: ProfileStore, directories: ReadonlyArray<{ runIds: readonly number[] }>): { aggregator: RunAggregator; warnings: string[] } {
+  const aggregator = new RunAggregator(directories.reduce((count, directory) => count + directory.runIds.length, 0));
+  const warnings: string[] = [];
+  for (const directory of directories) {
+    for (const run of store.runs({ ids: directory.runIds })) addStoredRun(aggregator, warnings, run);
+  }
+  return { aggregator, warnings };
 }

@@ -435,3 +435,13 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     throw error;
   }
 }
+
+/** Opens an existing store for `use` and closes it after, whatever happens: what the readers of a store (`--store FILE`) do. */
+export async function withStore<T>(path: string, use: (store: ProfileStore) => T | Promise<T>): Promise<T> {
+  const store = await openStore(path);
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
+}

@@ -2,12 +2,12 @@
 // hashed and read, summary files are read as they are.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { summarizeProfile, unsummarizableReason } from '../analyze/summarize-run.js';
 import { InputError } from '../model/diagnostic.js';
 import type { RunDirectoryInfo } from '../model/run-meta.js';
 import { isSummaryPath, parseRunSummary, type RunSummary, type SummaryRunDirectory } from '../model/run-summary.js';
 import { readProfile } from '../formats/read-profile.js';
+import { timingStart } from '../runs/builds.js';
 import type { CollectedRuns, RunInput } from '../runs/collect-runs.js';
 import { openInput } from '../runs/input.js';
 import { numericStats } from '../runs/load-runs.js';
@@ -20,22 +20,11 @@ export async function hashProfile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** `.meta.timing.start` of a run directory's meta.json (the workbench's start of the run), or null. */
-export function runDirectoryStart(path: string): string | null {
-  try {
-    const parsed = JSON.parse(readFileSync(join(path, 'meta.json'), 'utf8')) as { meta?: { timing?: { start?: unknown } } } | null;
-    const start = parsed?.meta?.timing?.start;
-    return typeof start === 'string' ? start : null;
-  } catch {
-    return null;
-  }
+function summaryRunDirectory(info: RunDirectoryInfo): SummaryRunDirectory {
+  return { path: info.path, meta: info.meta, start: timingStart(info.path) };
 }
 
-export function summaryRunDirectory(info: RunDirectoryInfo): SummaryRunDirectory {
-  return { path: info.path, meta: info.meta, start: runDirectoryStart(info.path) };
-}
-
-export function readSummaryFile(path: string): RunSummary {
+function readSummaryFile(path: string): RunSummary {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -132,9 +132,9 @@ describe('detectChangePoints', () => {
   });
 
   it('gives no candidate and no NaN for constant series and deterministic ties', () => {
-    const constant = Array.from({ length: BUILDS }, () => Array(RUNS).fill(4242));
+    const constant = Array.from({ length: BUILDS }, () => Array<number>(RUNS).fill(4242));
     expect(detectChangePoints(constant)).toEqual([]);
-    expect(detectChangePoints(Array.from({ length: BUILDS }, () => Array(RUNS).fill(0)))).toEqual([]);
+    expect(detectChangePoints(Array.from({ length: BUILDS }, () => Array<number>(RUNS).fill(0)))).toEqual([]);
     // Constant with missing builds and builds of different sizes.
     const ragged = constant.map((runs, b) => (b % 3 === 1 ? [] : runs.slice(0, 1 + (b % RUNS))));
     expect(detectChangePoints(ragged)).toEqual([]);
@@ -165,7 +165,7 @@ describe('detectChangePoints', () => {
 
   it('applies minimumChange as an amount or a predicate, without dropping the test from the family', () => {
     // Entries that move by 1 out of 10⁶ at build 5, identical across runs: a clean but tiny step.
-    const data = Array.from({ length: BUILDS }, (_, b) => Array(RUNS).fill(b >= 5 ? 1_000_001 : 1_000_000));
+    const data = Array.from({ length: BUILDS }, (_, b) => Array<number>(RUNS).fill(b >= 5 ? 1_000_001 : 1_000_000));
     const plain = controlFalseDiscoveries(detectChangePoints(data));
     expect(significant(plain).map((s) => s.afterIndex)).toEqual([5]);
     for (const minimumChange of [
@@ -242,7 +242,7 @@ describe('p-values', () => {
 
   it('resolves the tiny p of a clean exact jump: the Bonferroni bound of the exact U test', () => {
     // Entries ×3 at build 6, identical within builds: 36 runs below 24, no overlap.
-    const data = Array.from({ length: BUILDS }, (_, b) => Array(RUNS).fill(b >= 6 ? 3000 : 1000));
+    const data = Array.from({ length: BUILDS }, (_, b) => Array<number>(RUNS).fill(b >= 6 ? 3000 : 1000));
     const [step] = detectChangePoints(data);
     const splitsAllowed = BUILDS - 3;
     const exactU = 2 / binomial(BUILDS * RUNS, 4 * RUNS); // the most extreme of C(60, 24) assignments, both tails
@@ -301,7 +301,7 @@ describe('false discoveries across series', () => {
   it('finds an exact ×3 jump in entries at build 6 among 300 noise series after BH (and Holm)', () => {
     const normal = normals(10);
     const list: number[][][] = Array.from({ length: 300 }, () => series(normal, () => 30));
-    const entries = Array.from({ length: BUILDS }, (_, b) => Array(RUNS).fill(b >= 6 ? 3 * 17_000 : 17_000));
+    const entries = Array.from({ length: BUILDS }, (_, b) => Array<number>(RUNS).fill(b >= 6 ? 3 * 17_000 : 17_000));
     list.splice(137, 0, entries);
     for (const correction of ['bh', 'holm'] as const) {
       const results = detectChangePointsAcrossSeries(list, { correction });

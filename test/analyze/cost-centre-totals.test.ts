@@ -11,7 +11,7 @@ import { readSimpleReport } from '../support/simple-prof.js';
 describe('cost centres summed over call sites', () => {
   it('-pa: ticks and bytes per cost centre equal every row of GHC flat table', async () => {
     // With -pa GHC lists every cost centre in the flat table, aggregated over its stacks
-    // (formats-reference.md §1.4): an independent answer for every row we compute.
+    // (docs/formats.md §1.4): an independent answer for every row we compute.
     const profile = separateSystemCosts(await parseProfText(readSample('ledger/all-pa.prof'), 'x'));
     const totals = new Map(costCentreTotals(profile, 'cost-centre').map((row) => [`${row.module} ${row.label} ${row.src}`, row]));
     expect(profile.printedFlatTable.length).toBeGreaterThan(100);

@@ -274,7 +274,6 @@ describe('Mann–Whitney U: exact distribution with ties', () => {
   it('equals brute force for every sample with n + m ≤ 7 drawn from 3 levels (all tie patterns)', () => {
     for (let total = 2; total <= 7; total++) {
       for (let n = 1; n < total; n++) {
-        const m = total - n;
         for (let code = 0; code < 3 ** total; code++) {
           const values = Array.from({ length: total }, (_, i) => Math.floor(code / 3 ** i) % 3);
           expectBruteForce(values.slice(0, n), values.slice(n));

@@ -7,7 +7,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProfText } from '../../src/formats/prof-text/prof-text.js';
-import { readEventlogTimeProfile } from '../../src/formats/eventlog/eventlog-time-profile.js';
+import { readEventlogTimeProfile } from '../../src/formats/eventlog/index.js';
 import { toSpeedscope } from '../../src/render/speedscope.js';
 import { browserUnavailableReason, ensureArtifactsDir, launchBrowser, watchPage, type BrowserSession } from '../support/browser.js';
 import { readSample, samplePath } from '../support/samples.js';

@@ -59,7 +59,7 @@ export function drawnFrames(page: Page): Promise<number[]> {
 }
 
 /** Waits until the page has painted again after an interaction (paints run in an animation frame). */
-export async function afterPaint(page: Page, paintsBefore: number): Promise<void> {
+async function afterPaint(page: Page, paintsBefore: number): Promise<void> {
   await page.waitForFunction((before) => (globalThis as unknown as PageGlobals).ghcprofViewer.paints > before, paintsBefore);
 }
 
@@ -67,7 +67,7 @@ export function lastPaintMs(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).ghcprofViewer.lastPaintMs);
 }
 
-export function paintCount(page: Page): Promise<number> {
+function paintCount(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).ghcprofViewer.paints);
 }
 

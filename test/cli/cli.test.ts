@@ -288,7 +288,7 @@ describe('ghcprof compare', () => {
     type Figure = { metric: string; base: Side; new: Side; change: number; deltaPct: number; p: number; pAdjusted: number; significant: boolean; tested: boolean; estimated: boolean };
     const json = JSON.parse(result.stdout) as {
       metrics: string[];
-      totals: Array<Figure & { title: string; unit: string; higherIsBetter: boolean }>;
+      totals: Array<Figure & { title: string; unit: string; worse: 'higher' | 'lower' | null }>;
       rows: Array<Figure & { module: string; label: string }>;
       added: unknown[];
       removed: unknown[];
@@ -311,7 +311,7 @@ describe('ghcprof compare', () => {
     expect(evalTime.base.ciHigh).toBeGreaterThanOrEqual(evalTime.base.median);
     expect(evalTime.pAdjusted).toBeGreaterThanOrEqual(evalTime.p);
     const totalTime = json.totals.find((total) => total.metric === 'time')!;
-    expect(totalTime).toMatchObject({ title: 'total time', unit: 'seconds', higherIsBetter: false, estimated: false, tested: true });
+    expect(totalTime).toMatchObject({ title: 'total time', unit: 'seconds', worse: 'higher', estimated: false, tested: true });
     expect(totalTime.base.median).toBeCloseTo(baseTotal!, 12);
     expect(totalTime.new.median).toBeCloseTo(newTotal!, 12);
     // stderr lists each significant regression above 20%, run totals first.

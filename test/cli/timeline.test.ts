@@ -2,11 +2,12 @@
 // samples/timeline (ten builds b01..b10; what changed where is in its spec,
 // samples/timeline/interp-timeline.json).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/store.js';
 import { projectRoot, readSample, samplePath } from '../support/samples.js';
 
 function ghcprof(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -171,5 +172,91 @@ describe('ghcprof timeline', () => {
     const mixed = ghcprof(['timeline', runs, samplePath('interp/a/run-1.prof'), '--format', 'json']);
     expect(mixed.status, mixed.stderr).toBe(0);
     expect(mixed.stderr).toContain('run-1.prof: not in a run directory');
+  });
+});
+
+describe('ghcprof timeline --store', () => {
+  const FORMATS = ['json', 'text', 'csv', 'markdown'] as const;
+  const dir = mkdtempSync(join(tmpdir(), 'ghcprof-timeline-store-'));
+  const store = join(dir, 'runs.db');
+  const fromFiles = new Map<string, string>();
+
+  /** `ghcprof store add PATH... --store FILE`, expecting success. */
+  const storeAdd = (paths: string[], file: string): void => {
+    const added = ghcprof(['store', 'add', ...paths, '--store', file, '--quiet']);
+    expect(added.status, added.stderr).toBe(0);
+  };
+
+  beforeAll(() => {
+    storeAdd([runs], store);
+    for (const format of FORMATS) {
+      const result = ghcprof(['timeline', runs, '--format', format]);
+      expect(result.status, result.stderr).toBe(0);
+      fromFiles.set(format, result.stdout);
+    }
+  }, 120_000);
+
+  it('without PATHs: every stored build, the answer the files give byte for byte (json, text, csv, markdown)', () => {
+    for (const format of FORMATS) {
+      const result = ghcprof(['timeline', '--store', store, '--format', format]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout, format).toBe(fromFiles.get(format));
+    }
+  });
+
+  it('with PATHs: their run directories, from the store where it holds them whole, else from their files; the same answer', () => {
+    const whole = ghcprof(['timeline', runs, '--store', store, '--format', 'json']);
+    expect(whole.status, whole.stderr).toBe(0);
+    expect(whole.stderr).toBe('');
+    expect(whole.stdout).toBe(fromFiles.get('json'));
+    // The first three builds (six run directories) stored: the other seven are read from their profiles.
+    const half = join(dir, 'half.db');
+    storeAdd(readdirSync(runs).sort().slice(0, 6).map((tag) => join(runs, tag)), half);
+    const mixed = ghcprof(['timeline', runs, '--store', half, '--format', 'json']);
+    expect(mixed.status, mixed.stderr).toBe(0);
+    expect(mixed.stderr).toMatch(/^ghcprof: warning: 14 of 20 run directories are not \(wholly\) in .*half\.db .*; 7 builds read from the profiles/);
+    expect(mixed.stdout).toBe(fromFiles.get('json'));
+  });
+
+  it('reads no profile: a store of a copy of the runs answers after the copy is gone, as the copy did (timings printed)', () => {
+    const copy = join(dir, 'copy');
+    cpSync(runs, copy, { recursive: true });
+    const copyStore = join(dir, 'copy.db');
+    storeAdd([copy], copyStore);
+    const time = (args: string[]): { stdout: string; ms: number } => {
+      const started = performance.now();
+      const result = ghcprof(args);
+      const ms = performance.now() - started;
+      expect(result.status, result.stderr).toBe(0);
+      return { stdout: result.stdout, ms };
+    };
+    const files = time(['timeline', copy, '--format', 'json']);
+    renameSync(copy, `${copy}-gone`);
+    expect(existsSync(copy)).toBe(false);
+    const stored = time(['timeline', '--store', copyStore, '--format', 'json']);
+    expect(stored.stdout).toBe(files.stdout);
+    console.log(`timeline of ${runs} (60 profiles, 20 run directories): ${files.ms.toFixed(0)} ms from the files, ${stored.ms.toFixed(0)} ms from the store`);
+  });
+
+  it('a missing store, or one with no runs: one line naming the file, exit 2; neither PATH nor --store: a usage error', async () => {
+    const missing = join(dir, 'none.db');
+    const empty = join(dir, 'empty.db');
+    (await openStore(empty, { create: true })).close();
+    for (const [args, file, message] of [
+      [['timeline', '--store', missing], missing, /no such store/],
+      [['timeline', '--store', empty], empty, /no runs stored/],
+      [['timeline', runs, '--store', empty], empty, /no runs stored/],
+    ] as const) {
+      const result = ghcprof([...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(`ghcprof: ${file}: `);
+      expect(result.stderr).toMatch(message);
+    }
+    const neither = ghcprof(['timeline']);
+    expect(neither.status).toBe(2);
+    expect(neither.stderr).toMatch(/give PATH\.\.\. .*, or --store FILE/);
   });
 });

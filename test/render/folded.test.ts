@@ -39,7 +39,7 @@ describe('folded stacks', () => {
     ] as const) {
       const expected = new Map<string, number>();
       for (const { path, row } of simpleStacks(simple.rows)) {
-        const weight = pick(row as never);
+        const weight = pick(row);
         if (weight > 0) expected.set(path, (expected.get(path) ?? 0) + weight);
       }
       expect(parseFolded([...foldedStacks(profile.root!, metric)].join(''))).toEqual(expected);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { readEventlogHeapSeries } from '../../src/formats/eventlog/eventlog-heap-series.js';
+import { readEventlogHeapSeries } from '../../src/formats/eventlog/index.js';
 import { readHeapProfile } from '../../src/formats/hp/hp.js';
 import { renderHeapChart, renderHeapChartHtml } from '../../src/render/heap-chart.js';
 import { withUserMarkers } from '../support/eventlog-edit.js';

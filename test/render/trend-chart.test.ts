@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTimeline, type Timeline, type TimelineChangePoint } from '../../src/analyze/timeline.js';
 import { renderTrendHtml } from '../../src/render/trend-chart-html.js';
+import { estimateMark, formatInUnit } from '../../src/render/metric-value.js';
 import { renderTrendSvg } from '../../src/render/trend-chart.js';
 import { layoutTrendChart, type TrendChartModel } from '../../src/render/trend/layout.js';
 import { layoutScript } from '../../src/render/trend/page-script.js';
@@ -155,6 +156,19 @@ describe('timeline -o trend.html', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(payloadOf(html).series.some((series) => series.name.startsWith(`${name} (`))).toBe(true);
+  });
+
+  it('carries every run tooltip written by metric-value.ts, as the SVG shows it (the page formats no numbers)', () => {
+    const payload = payloadOf(renderTrendHtml(timeline));
+    const eval_ = timeline.series.find((series) => series.label === 'eval')!;
+    const evalPayload = payload.series.find((series) => series.name.startsWith('eval (Main)'))!;
+    for (const metric of eval_.metrics) {
+      const model = evalPayload.metrics.find((entry) => entry.metric === metric.metric)!.model;
+      const expected = metric.points.map((point, b) => (point?.values ?? []).map((value, r) => `${timeline.builds[b]!.name} run ${r + 1}: ${estimateMark(metric.estimated)}${formatInUnit(value, metric.unit)}`));
+      expect(model.runDetails, metric.metric).toEqual(expected);
+      const drawn = layoutTrendChart(model, 900, 400).children!.filter((node) => node.attrs['class'] === 'run');
+      expect(drawn.map((node) => node.children![0]!.text)).toEqual(expected.flat());
+    }
   });
 
   it("draws in the page with layout.ts's own function, carried as source text", () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from './samples.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -27,7 +27,7 @@ export function browserUnavailableReason(): string | null {
 }
 
 /** Screenshots and pages the browser tests leave for people to look at (git-ignored). */
-export const artifactsDir = join(projectRoot, 'test', 'artifacts');
+const artifactsDir = join(projectRoot, 'test', 'artifacts');
 
 export function ensureArtifactsDir(): string {
   mkdirSync(artifactsDir, { recursive: true });

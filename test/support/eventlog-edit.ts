@@ -1,6 +1,6 @@
 // Adds events to a real eventlog for tests that need combinations GHC did not write in one
 // run (time samples and user markers). Events go just before the end-of-data marker
-// (0xFFFF), outside any block, which GHC's format allows (formats.md §4).
+// (0xFFFF), outside any block, which GHC's format allows (docs/formats.md §5.4).
 
 export interface UserMarker {
   timeNs: number;

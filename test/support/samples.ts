@@ -10,13 +10,13 @@ import { isMainThread } from 'node:worker_threads';
 import { TestRunner } from 'vitest';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const samplesRoot = join(projectRoot, 'samples');
+const samplesRoot = join(projectRoot, 'samples');
 
 /** Other projects' samples: ../shared/samples from the project root (GHCPROF_SHARED_SAMPLES overrides it). */
-export const sharedSamplesRoot = resolve(projectRoot, process.env.GHCPROF_SHARED_SAMPLES ?? join('..', 'shared', 'samples'));
+const sharedSamplesRoot = resolve(projectRoot, process.env.GHCPROF_SHARED_SAMPLES ?? join('..', 'shared', 'samples'));
 
 /** The folders of sample paths that are read from the shared samples, never from samples/. */
-export const SHARED_FOLDERS: readonly string[] = ['real', 'ghc-events'];
+const SHARED_FOLDERS: readonly string[] = ['real', 'ghc-events'];
 
 const missingSharedFolders = SHARED_FOLDERS.filter((folder) => !existsSync(join(sharedSamplesRoot, folder)));
 
@@ -67,13 +67,6 @@ export function samplePath(relativePath: string): string {
     TestRunner.getCurrentTest()?.context.skip(`${relativePath}: shared samples absent`);
   }
   return join(sharedSamplesRoot, relativePath);
-}
-
-/** Whether a sample (file or folder) is there to read. */
-export function hasSample(relativePath: string): boolean {
-  const shared = sharedFolderOf(relativePath);
-  if (shared !== undefined && missingSharedFolders.includes(shared)) return false;
-  return existsSync(samplePath(relativePath));
 }
 
 export function readSample(relativePath: string): string {

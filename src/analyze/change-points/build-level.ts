@@ -36,7 +36,7 @@ export function studentTwoSidedP(t: number, df: number): number {
  * using the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges slowly.
  * Relative accuracy ~10⁻¹³ in the tail, which is where p-values live.
  */
-export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
+function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const logFront = gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log(1 - x);

@@ -113,7 +113,7 @@ export function groupRunDirectories<T extends RunDirectoryFacts>(directories: re
 }
 
 /** Two builds of one node commit (a dependency bumped alone) get `~2`, `~3`, ... in build order. */
-export function uniqueNames(builds: readonly BuildInfo[]): void {
+function uniqueNames(builds: readonly BuildInfo[]): void {
   const seen = new Map<string, number>();
   for (const build of builds) {
     const count = (seen.get(build.name) ?? 0) + 1;

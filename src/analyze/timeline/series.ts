@@ -8,6 +8,7 @@
 // build does not have is MISSING there (not zero): its series skips that build, and the
 // appearance or disappearance is reported on its own (timeline.ts).
 import { METRICS, type MetricName, type MetricUnit } from '../../model/metric.js';
+import type { WorseDirection } from '../../model/run-statistic.js';
 import { srcLine } from '../../model/src-position.js';
 import type { AggregateRow, RunAggregator } from '../aggregate.js';
 import { runTotalSeries } from '../aggregate-summary.js';
@@ -34,8 +35,8 @@ export interface MetricSeries {
   metric: string;
   title: string;
   unit: MetricUnit;
-  /** More is better (productivity): a decrease is the regression. */
-  higherIsBetter: boolean;
+  /** Which way is worse (productivity: lower); null for a figure that is neither in itself (alloc_rate), which gets no change points. */
+  worse: WorseDirection;
   /** Some build's values are estimates (from `-p` percentages). */
   estimated: boolean;
   /** Per build in timeline order; null where the series has no runs of this metric. */
@@ -148,7 +149,7 @@ export function timelineSeries(aggregators: readonly RunAggregator[], options: S
         metric: name,
         title: METRICS[name].title,
         unit: METRICS[name].unit,
-        higherIsBetter: false,
+        worse: 'higher',
         estimated: aggregators.some((aggregator) => usable(aggregator, name) && aggregator.isEstimated(name)),
         points: rows.map((row, b) => (row === null || !usable(aggregators[b]!, name) ? null : point(aggregators[b]!.metricValues(row.values, name)))),
         minimumChange: minimumChange.get(name)!,
@@ -171,7 +172,7 @@ function runTotalsSeries(aggregators: readonly RunAggregator[]): TimelineSeries 
         metric: entry.metric,
         title: entry.title,
         unit: entry.unit,
-        higherIsBetter: entry.higherIsBetter,
+        worse: entry.worse,
         // Header totals are exact counts in every format.
         estimated: false,
         points: perBuild.map((totals) => point((totals.get(entry.metric)?.values ?? []).filter((value): value is number => value !== null))),

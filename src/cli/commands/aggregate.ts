@@ -7,7 +7,7 @@ import { aggregateJson, renderAggregateReport, type AggregateReportContent } fro
 import { collectRuns } from '../../runs/collect-runs.js';
 import { loadRuns, type LoadedRuns } from '../../runs/load-runs.js';
 import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
-import { openStore } from '../../store/store.js';
+import { withStore } from '../../store/store.js';
 import type { CollectedRuns } from '../../runs/collect-runs.js';
 import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
@@ -28,14 +28,11 @@ interface AggregateOptions {
 }
 
 /** The runs of `--store FILE [--build NAME...]`, as loadRuns would give them from their files. */
-async function loadFromStore(path: string, builds: string[] | undefined): Promise<{ collected: CollectedRuns; loaded: LoadedRuns }> {
-  const store = await openStore(path);
-  try {
+function loadFromStore(path: string, builds: string[] | undefined): Promise<{ collected: CollectedRuns; loaded: LoadedRuns }> {
+  return withStore(path, (store) => {
     if (builds !== undefined) checkBuildNames(store, builds);
     return loadStoredRuns(store, builds === undefined ? {} : { builds });
-  } finally {
-    store.close();
-  }
+  });
 }
 
 function median(row: AggregatedRow, metric: MetricName): number {

@@ -17,7 +17,7 @@ import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
 import { collectRuns, type CollectedRuns } from '../../runs/collect-runs.js';
 import { loadRuns, type LoadedRuns } from '../../runs/load-runs.js';
 import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
-import { openStore } from '../../store/store.js';
+import { withStore } from '../../store/store.js';
 import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
@@ -46,14 +46,11 @@ interface CompareOptions {
 }
 
 /** `--store FILE --base-build NAME... --new-build NAME...`: each side's stored runs, as loadRuns would give them from their files. */
-async function loadStoredSides(path: string, baseBuilds: string[], newBuilds: string[]): Promise<Array<{ collected: CollectedRuns; loaded: LoadedRuns }>> {
-  const store = await openStore(path);
-  try {
-    checkBuildNames(store, [...baseBuilds, ...newBuilds]);
-    return [loadStoredRuns(store, { builds: baseBuilds }), loadStoredRuns(store, { builds: newBuilds })];
-  } finally {
-    store.close();
-  }
+function loadStoredSides(path: string, baseBuilds: string[], nextBuilds: string[]): Promise<Array<{ collected: CollectedRuns; loaded: LoadedRuns }>> {
+  return withStore(path, (store) => {
+    checkBuildNames(store, [...baseBuilds, ...nextBuilds]);
+    return [loadStoredRuns(store, { builds: baseBuilds }), loadStoredRuns(store, { builds: nextBuilds })];
+  });
 }
 
 function alphaValue(value: string): number {
@@ -125,10 +122,10 @@ export function compareCommand(): Command {
     .action(
       runAction(async (paths: string[], options: CompareOptions) => {
         let basePaths = options.base ?? [];
-        let newPaths = options.new ?? [];
+        let nextPaths = options.new ?? [];
         const fromStore = options.store !== undefined;
         if (fromStore) {
-          if (paths.length > 0 || basePaths.length > 0 || newPaths.length > 0) throw new UsageError('with --store, name the builds with --base-build NAME --new-build NAME, not paths');
+          if (paths.length > 0 || basePaths.length > 0 || nextPaths.length > 0) throw new UsageError('with --store, name the builds with --base-build NAME --new-build NAME, not paths');
           if (options.baseBuild === undefined || options.newBuild === undefined) throw new UsageError('--store: give --base-build NAME and --new-build NAME (`ghcprof store list` shows the builds)');
           if (options.by === 'stack') throw new UsageError('--by stack needs call trees, and a store keeps per cost centre and module totals only: compare the profiles instead');
           if (options.flamegraph !== undefined) throw new UsageError('--flamegraph needs call trees, and a store keeps per cost centre and module totals only: compare the profiles instead');
@@ -138,14 +135,14 @@ export function compareCommand(): Command {
         if (fromStore) {
           // Paths are not used: the sides come from the store below.
         } else if (paths.length > 0) {
-          if (paths.length !== 2 || basePaths.length > 0 || newPaths.length > 0) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
-          [basePaths, newPaths] = [[paths[0]!], [paths[1]!]];
+          if (paths.length !== 2 || basePaths.length > 0 || nextPaths.length > 0) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
+          [basePaths, nextPaths] = [[paths[0]!], [paths[1]!]];
         }
-        if (!fromStore && (basePaths.length === 0 || newPaths.length === 0)) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
+        if (!fromStore && (basePaths.length === 0 || nextPaths.length === 0)) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
         const flamegraphFormat = options.flamegraph === undefined ? null : options.flamegraph.endsWith('.svg') ? 'svg' : options.flamegraph.endsWith('.html') ? 'html' : undefined;
         if (flamegraphFormat === undefined) throw new UsageError('--flamegraph: end the file name in .svg or .html');
         const stored = fromStore ? await loadStoredSides(options.store!, options.baseBuild!, options.newBuild!) : null;
-        const [baseRuns, newRuns] = stored !== null ? [stored[0]!.collected, stored[1]!.collected] : [await collectRuns(basePaths), await collectRuns(newPaths)];
+        const [baseRuns, nextRuns] = stored !== null ? [stored[0]!.collected, stored[1]!.collected] : [await collectRuns(basePaths), await collectRuns(nextPaths)];
         const load = async (collected: CollectedRuns, name: string, side: number): Promise<LoadedRuns> => {
           const loaded = stored !== null ? stored[side]!.loaded : await loadRuns(collected);
           for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
@@ -153,7 +150,7 @@ export function compareCommand(): Command {
           return loaded;
         };
         const base = await load(baseRuns, 'base', 0);
-        const next = await load(newRuns, 'new', 1);
+        const next = await load(nextRuns, 'new', 1);
         // Run summaries (.summary.json) carry no call tree.
         const treeless = !base.aggregator.hasStacks || !next.aggregator.hasStacks;
         if (treeless && options.by === 'stack') throw new UsageError('--by stack needs call trees, and run summaries (.summary.json) have none: compare the profiles instead');
@@ -171,11 +168,11 @@ export function compareCommand(): Command {
           );
         }
         const manifest =
-          baseRuns.runDirectories.length > 0 && newRuns.runDirectories.length > 0 ? manifestDiff(baseRuns.runDirectories[0]!.meta, newRuns.runDirectories[0]!.meta) : null;
+          baseRuns.runDirectories.length > 0 && nextRuns.runDirectories.length > 0 ? manifestDiff(baseRuns.runDirectories[0]!.meta, nextRuns.runDirectories[0]!.meta) : null;
         const content: CompareReportContent = {
           comparison: filterRows(comparison, options),
           base: { label: 'base', runs: base.aggregator.runs.length, sources: runSources(baseRuns), program: base.aggregator.program },
-          next: { label: 'new', runs: next.aggregator.runs.length, sources: runSources(newRuns), program: next.aggregator.program },
+          next: { label: 'new', runs: next.aggregator.runs.length, sources: runSources(nextRuns), program: next.aggregator.program },
           manifest,
           top: options.top,
         };

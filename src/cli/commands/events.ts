@@ -5,7 +5,7 @@ import { formatWarning, type InputWarning } from '../../model/diagnostic.js';
 import { readEventlog } from '../../formats/eventlog/index.js';
 import { openInput } from '../../runs/input.js';
 import { ChunkPool, EventsTextPrinter } from '../../render/events-text/index.js';
-import { checkWritableDirectory, openOutput, type OutputTarget } from '../output.js';
+import { openOutput } from '../output.js';
 import { runAction } from '../run-command.js';
 
 /** Output chunks: far above a Node stream's 16 KB buffer, so a write resolves once written. */
@@ -29,13 +29,11 @@ export function eventsCommand(): Command {
 }
 
 async function printEvents(path: string, options: EventsOptions): Promise<void> {
-  const toFile = options.output !== undefined && options.output !== '-';
-  if (toFile) checkWritableDirectory(options.output!);
   const input = openInput(path);
+  const output = openOutput(options.output);
   const printWarning = (warning: InputWarning): void => {
     process.stderr.write(`${formatWarning(warning)}\n`);
   };
-  const output = toFile ? new FileSink(options.output!) : new StdoutSink();
   const pool = new ChunkPool();
   // Each chunk is written while the next one is printed, then given back to be printed into again.
   let writing: Promise<boolean> = Promise.resolve(true);
@@ -61,66 +59,4 @@ async function printEvents(path: string, options: EventsOptions): Promise<void> 
     throw error;
   }
   for (const warning of input.warnings) printWarning(warning);
-}
-
-interface ByteSink {
-  /** Resolves once the chunk is written (it may then be reused), to false if nobody reads any more. */
-  write(chunk: Uint8Array): Promise<boolean>;
-  commit(): Promise<void>;
-  abort(): void;
-}
-
-/**
- * A file written atomically by `openOutput`, opened at the first chunk: reading a big log takes
- * seconds, and a failure to open then comes through the write rather than as a stray stream error.
- */
-class FileSink implements ByteSink {
-  private target: OutputTarget | null = null;
-
-  constructor(private readonly path: string) {}
-
-  async write(chunk: Uint8Array): Promise<boolean> {
-    this.target ??= openOutput(this.path);
-    // `OutputTarget.write` is typed for text but hands what it gets to a Node stream, which takes
-    // bytes as well (decoding a big log's text to a string and back would cost more than printing
-    // it). It resolves once the stream drained, which for a chunk larger than the stream's buffer
-    // (CHUNK_BYTES) means once the chunk is written.
-    await this.target.write(chunk);
-    return true;
-  }
-
-  async commit(): Promise<void> {
-    // An input that is not an eventlog fails before the first chunk, leaving no file behind.
-    this.target ??= openOutput(this.path);
-    await this.target.commit();
-  }
-
-  abort(): void {
-    this.target?.abort();
-  }
-}
-
-/** Stdout; stops quietly if the reader goes away (`| head`). */
-class StdoutSink implements ByteSink {
-  private closed = false;
-
-  constructor() {
-    // Failures also reach the write callbacks; without a listener they would crash the process.
-    process.stdout.on('error', () => undefined);
-  }
-
-  async write(chunk: Uint8Array): Promise<boolean> {
-    if (this.closed) return false;
-    try {
-      await new Promise<void>((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-      this.closed = true;
-    }
-    return !this.closed;
-  }
-
-  async commit(): Promise<void> {}
-
-  abort(): void {}
 }

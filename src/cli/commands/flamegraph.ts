@@ -10,7 +10,7 @@ import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
 import { toSpeedscope, type SpeedscopeRun } from '../../render/speedscope.js';
 import { collectRuns } from '../../runs/collect-runs.js';
 import { loadProfile } from '../../runs/load-profile.js';
-import { loadTypicalProfile } from '../../runs/load-typical-profile.js';
+import { loadMeanProfile } from '../../runs/load-mean-profile.js';
 import { percentage } from '../options.js';
 import { writeOutput } from '../output.js';
 import { packageVersion } from '../package-version.js';
@@ -28,7 +28,7 @@ interface FlamegraphOptions {
   title?: string;
 }
 
-export function formatFromPath(path: string): FlameFormat | null {
+function formatFromPath(path: string): FlameFormat | null {
   if (path.endsWith('.speedscope.json')) return 'speedscope';
   if (path.endsWith('.svg')) return 'svg';
   if (path.endsWith('.html') || path.endsWith('.htm')) return 'html';
@@ -54,17 +54,17 @@ export function flamegraphCommand(): Command {
           if (format === 'speedscope') {
             await write(await speedscopeText(inputs));
           } else {
-            const typical = await loadTypicalProfile(inputs);
-            for (const warning of [...typical.profile.warnings.map(formatWarning), ...typical.warnings]) process.stderr.write(`ghcprof: warning: ${warning}\n`);
-            const unavailable = metricUnavailableReason(typical.profile.measures, options.metric);
+            const loaded = await loadMeanProfile(inputs);
+            for (const warning of [...loaded.profile.warnings.map(formatWarning), ...loaded.warnings]) process.stderr.write(`ghcprof: warning: ${warning}\n`);
+            const unavailable = metricUnavailableReason(loaded.profile.measures, options.metric);
             if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: the profile ${unavailable}`);
             if (format === 'folded') {
-              if (typical.profile.root !== null) for (const piece of foldedStacks(typical.profile.root, options.metric)) await write(piece);
+              if (loaded.profile.root !== null) for (const piece of foldedStacks(loaded.profile.root, options.metric)) await write(piece);
             } else {
               // The chosen metric first: the SVG draws it, the HTML opens on it and can switch.
-              const metrics = [options.metric, ...drawableMetrics(typical.profile).filter((metric) => metric !== options.metric)];
-              const title = options.title ?? (typical.runs > 1 ? `${typical.profile.metadata.program ?? 'profile'}: mean of ${typical.runs} runs` : undefined);
-              const data = flameDataFromProfile(typical.profile, { metrics: format === 'svg' ? [options.metric] : metrics, minWidthPct: options.minWidth, ...(title ? { title } : {}) });
+              const metrics = [options.metric, ...drawableMetrics(loaded.profile).filter((metric) => metric !== options.metric)];
+              const title = options.title ?? (loaded.runs > 1 ? `${loaded.profile.metadata.program ?? 'profile'}: mean of ${loaded.runs} runs` : undefined);
+              const data = flameDataFromProfile(loaded.profile, { metrics: format === 'svg' ? [options.metric] : metrics, minWidthPct: options.minWidth, ...(title ? { title } : {}) });
               await write(format === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: options.inverted }) : renderFlamegraphHtml(data, { inverted: options.inverted }));
             }
           }

@@ -1,8 +1,9 @@
-// `ghcprof timeline PATH...`: many builds in order (run directories pooled into builds by
-// their manifests), per cost centre and run total each build's median with its CI, and the
-// change points: the builds where a series stepped, with the manifest components that changed
-// there. Text, JSON, CSV or Markdown; `-o trend.svg|trend.html` draws the charts; a CI verdict
-// with --fail-on-regression.
+// `ghcprof timeline PATH... [--store FILE]`: many builds in order (run directories pooled into
+// builds by their manifests), per cost centre and run total each build's median with its CI,
+// and the change points: the builds where a series stepped, with the manifest components that
+// changed there. Text, JSON, CSV or Markdown; `-o trend.svg|trend.html` draws the charts; a CI
+// verdict with --fail-on-regression. With --store, the runs come from a run store (`ghcprof
+// store add`) and the answer is the one their files give.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { PValueAdjustment } from '../../analyze/multiple-comparisons.js';
 import { analyzeTimeline, timelineRegressions, type TimelineGrouping } from '../../analyze/timeline.js';
@@ -12,7 +13,9 @@ import { renderTimelineReport, timelineJson, type TimelineReportContent } from '
 import { renderTrendHtml } from '../../render/trend-chart-html.js';
 import { renderTrendSvg } from '../../render/trend-chart.js';
 import { buildName, describeStep, seriesName } from '../../render/trend/labels.js';
-import { loadBuilds, type LoadedBuilds } from '../../runs/builds.js';
+import { loadBuilds, type LoadBuildsOptions, type LoadedBuilds } from '../../runs/builds.js';
+import { loadStoredBuilds } from '../../store/builds.js';
+import { withStore } from '../../store/store.js';
 import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
@@ -30,6 +33,7 @@ interface TimelineCommandOptions {
   format?: (typeof FORMATS)[number];
   output?: string;
   failOnRegression?: number;
+  store?: string;
 }
 
 function alphaValue(value: string): number {
@@ -46,17 +50,18 @@ function regressionThreshold(value: string): number {
 
 /**
  * Where the builds come from: the profiles under the paths, read into one aggregator per build
- * (src/runs/builds.ts). Another source of builds (a store of run summaries) returns the same
- * LoadedBuilds here; everything after this works on { build, aggregator } pairs.
+ * (src/runs/builds.ts), or a store's run summaries (src/store/builds.ts), which give the same
+ * builds; everything after this works on { build, aggregator } pairs.
  */
 async function timelineBuilds(paths: string[], options: TimelineCommandOptions): Promise<LoadedBuilds> {
   const showProgress = process.stderr.isTTY;
-  const loaded = await loadBuilds(paths, {
+  const loadOptions: LoadBuildsOptions = {
     order: options.order,
     onProgress: (done, total, path) => {
       if (showProgress && path !== '') process.stderr.write(`\r\x1b[Kreading run ${Math.min(done + 1, total)}/${total} ${path}`);
     },
-  });
+  };
+  const loaded = options.store === undefined ? await loadBuilds(paths, loadOptions) : await withStore(options.store, (store) => loadStoredBuilds(store, { ...loadOptions, paths }));
   if (showProgress) process.stderr.write('\r\x1b[K');
   return loaded;
 }
@@ -64,7 +69,7 @@ async function timelineBuilds(paths: string[], options: TimelineCommandOptions):
 export function timelineCommand(): Command {
   return new Command('timeline')
     .description('many builds in order: per cost centre and run total the median of each build, and the builds where a series stepped, with the manifest changes there')
-    .argument('<path...>', 'profnix run directories (run/<tag>) or folders holding them; runs whose manifests agree are one build')
+    .argument('[path...]', 'profnix run directories (run/<tag>) or folders holding them; runs whose manifests agree are one build')
     .addOption(new Option('--order <order>', 'order builds by the earliest timing.start of their runs, or as given').choices(['start', 'given']).default('start'))
     .addOption(new Option('--by <grouping>', 'series per').choices(['cost-centre', 'module']).default('cost-centre'))
     .addOption(new Option('--metric <metrics...>', `metrics per cost centre (default: ${DEFAULT_METRICS.join(', ')} where recorded)`).choices(METRIC_NAMES))
@@ -74,9 +79,11 @@ export function timelineCommand(): Command {
     .option('--top <n>', 'cost centres shown in text, Markdown and SVG, those with change points always (0 = all)', positiveInteger, 20)
     .addOption(new Option('--format <format>', 'output format (default: from -o: .svg and .html draw charts, else text)').choices(FORMATS))
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; .svg or .html draw the trend charts')
+    .option('--store <file>', 'read the runs from a store (ghcprof store add): every build in it, or with PATHs the run directories under them, from their files where the store lacks them')
     .option('--fail-on-regression <pct>', 'exit 1 when the newest build sits in a segment that is a significant regression of more than this many percent over the one before', regressionThreshold)
     .action(
       runAction(async (paths: string[], options: TimelineCommandOptions) => {
+        if (paths.length === 0 && options.store === undefined) throw new UsageError('give PATH... (profnix run directories or folders holding them), or --store FILE');
         const chart = options.format === undefined ? (options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null) : null;
         const loaded = await timelineBuilds(paths, options);
         for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);

@@ -1,5 +1,5 @@
 // Splits the command line GHC prints in a report header into program, arguments and RTS flags.
-// GHC prints `prog +RTS <rts args> -RTS <args>` with no quoting (formats-reference.md §1.3),
+// GHC prints `prog +RTS <rts args> -RTS <args>` with no quoting (docs/formats.md §1.2),
 // so arguments that contained spaces cannot be recovered; we split on white space.
 
 export interface CommandLineParts {

@@ -1,5 +1,5 @@
 // What the format registry looks at to tell inputs apart: the first bytes, by content,
-// never by file name (`-p` and `-pj` both write `<prog>.prof`; formats-reference.md §1.1).
+// never by file name (`-p` and `-pj` both write `<prog>.prof`; docs/formats.md §1.1).
 
 /** How many leading bytes are enough to recognise every format. */
 export const SNIFF_BYTES = 512;

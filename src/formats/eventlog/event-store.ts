@@ -27,7 +27,7 @@ const MAX_BUFFER_BYTES = 4 << 20;
 const SEGMENT_BLOCK_BITS = 14;
 export const SEGMENT_BLOCK_MASK = (1 << SEGMENT_BLOCK_BITS) - 1;
 
-export class SegmentBlock {
+class SegmentBlock {
   /** Ordinal in file order of the segment's first event (breaks ties between lanes). */
   readonly firstOrdinal = new Float64Array(1 << SEGMENT_BLOCK_BITS);
   readonly eventCount = new Uint32Array(1 << SEGMENT_BLOCK_BITS);

@@ -6,7 +6,7 @@ import { addChild, computeInheritedCosts, countNodes, newCallTreeNode, type Call
 import { undefinedCostCentre, type CostCentre } from '../../model/cost-centre.js';
 import { InputError, type InputWarning } from '../../model/diagnostic.js';
 import { emptyMetadata, type Profile } from '../../model/profile.js';
-import { mainStandIn } from '../../model/system-cost-centres.js';
+import { MAIN_COST_CENTRE, mainStandIn, sameCostCentreName } from '../../model/system-cost-centres.js';
 import { commandLineParts } from '../common/command-line.js';
 import { EventId } from './format.js';
 import { readEventlog, requireHeader } from './read-eventlog.js';
@@ -72,7 +72,7 @@ export async function readEventlogTimeProfile(
     for (let i = stack.length - 1; i >= 0; i--) {
       const id = stack[i]!;
       const costCentre = costCentres.get(id) ?? unknownCostCentre(id);
-      if (costCentre.label === 'MAIN' && costCentre.module === 'MAIN' && node === root) continue;
+      if (node === root && sameCostCentreName(costCentre, MAIN_COST_CENTRE)) continue;
       node = childFor(node, costCentre);
     }
     node.ticks += 1;
@@ -90,7 +90,7 @@ export async function readEventlogTimeProfile(
           const definition = { id: info.costCentreId, label: info.label, module: info.module, src: info.srcLoc, isCaf: info.isCaf };
           if (existing !== undefined) Object.assign(existing, definition);
           else costCentres.set(info.costCentreId, definition);
-          if (info.label === 'MAIN' && info.module === 'MAIN') root.costCentre = costCentres.get(info.costCentreId)!;
+          if (sameCostCentreName(info, MAIN_COST_CENTRE)) root.costCentre = costCentres.get(info.costCentreId)!;
           break;
         }
         case 'profSampleCostCentre':

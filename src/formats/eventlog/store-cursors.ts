@@ -1,4 +1,4 @@
-// Walks the events of an EventStore as `RawEvent`s, in file order or in ghc-events' time order.
+// Walks the events of an EventStore as `RawEvent`s in ghc-events' time order.
 //
 // Time order is a merge of the lanes (lanes.ts): each lane is already in time order, so the next
 // event is the smallest lane head by (time, file ordinal). The ordinal settles equal times the way
@@ -14,7 +14,7 @@ function emptyRaw(): RawEvent {
   return { typeId: 0, timeNs: 0, cap: -1, byteOffset: 0, bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)), payloadOffset: 0, payloadBytes: 0 };
 }
 
-/** Shared by both cursors: where one walk is, segment by segment. */
+/** Where one walk is, segment by segment (one per lane). */
 class Walk {
   segment = -1;
   /** Events left in the segment, the current one included. */
@@ -97,27 +97,6 @@ abstract class StoreCursor implements RawEventCursor {
     raw.payloadOffset = payloadOffset;
     raw.payloadBytes = payloadBytes;
     this.currentBytes = payloadOffset + payloadBytes - at;
-  }
-}
-
-/** The events in the order they were read. */
-export class FileOrderCursor extends StoreCursor {
-  private readonly walk = new Walk();
-  private started = false;
-  private readonly following = (segment: number): number => (segment + 1 < this.stored.segments.count ? segment + 1 : -1);
-
-  next(): boolean {
-    const walk = this.walk;
-    if (!this.started) {
-      this.started = true;
-      if (this.stored.segments.count === 0) return false;
-      this.enter(walk, 0);
-    } else if (walk.segment < 0 || !this.step(walk, this.following)) {
-      walk.segment = -1;
-      return false;
-    }
-    this.load(walk);
-    return true;
   }
 }
 

@@ -23,7 +23,7 @@ const BREAKDOWN_BY_FLAG: Record<string, string> = {
  * The breakdown named by the `-h` flag in the JOB line (`interp 24 1 +RTS -hc -l -i0.01`);
  * restriction flags such as `-hcfoo` or `-hmMain` keep the breakdown letter's meaning.
  */
-export function breakdownFromJob(job: string): string | null {
+function breakdownFromJob(job: string): string | null {
   const rts = job.split(' +RTS ')[1];
   if (rts === undefined) return null;
   for (const word of rts.split(/\s+/)) {

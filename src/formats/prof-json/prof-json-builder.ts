@@ -1,4 +1,4 @@
-// Builds a Profile from the JSON events of a GHC `-pj` profile (formats-reference.md §2),
+// Builds a Profile from the JSON events of a GHC `-pj` profile (docs/formats.md §2),
 // as they stream in: cost centres as their records end, tree nodes as their objects end,
 // with explicit stacks (the JSON nests two levels per stack level).
 import { addChild, computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../../model/call-tree.js';
@@ -153,8 +153,8 @@ export class ProfJsonBuilder implements JsonEventSink {
   }
 
   private readRootFields(fields: Frame['fields']): void {
-    const text = (key: string): string | null => (typeof fields[key] === 'string' ? (fields[key] as string) : null);
-    const number = (key: string): number | null => (typeof fields[key] === 'number' ? (fields[key] as number) : null);
+    const text = (key: string): string | null => (typeof fields[key] === 'string' ? fields[key] : null);
+    const number = (key: string): number | null => (typeof fields[key] === 'number' ? fields[key] : null);
     const metadata = this.metadata;
     metadata.program = text('program');
     metadata.timestamp = text('end_time');
@@ -163,7 +163,7 @@ export class ProfJsonBuilder implements JsonEventSink {
     metadata.tickIntervalUs = number('tick_interval');
     metadata.totalAllocBytes = number('total_alloc');
     const capabilities = number('initial_capabilities');
-    // GHC writes 0 capabilities when -N was not given (formats-reference.md §2.2): that is one.
+    // GHC writes 0 capabilities when -N was not given (docs/formats.md §2.2): that is one.
     metadata.processors = capabilities === null ? null : Math.max(1, capabilities);
   }
 

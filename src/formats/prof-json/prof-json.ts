@@ -1,4 +1,4 @@
-// Reader for GHC's JSON profile (`+RTS -pj`, GHC >= 8.2; formats-reference.md §2), streaming:
+// Reader for GHC's JSON profile (`+RTS -pj`, GHC >= 8.2; docs/formats.md §2), streaming:
 // bytes go through a lenient push tokenizer into a builder, so neither the file nor the
 // tree's nesting has to fit in one string or on the call stack. Individual costs are exact;
 // percentages are derived from the totals, which in JSON include system and idle centres.

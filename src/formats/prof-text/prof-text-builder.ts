@@ -50,7 +50,7 @@ export class ProfTextBuilder implements ProfTextSink {
     this.metadata.totalTimeSecs = secs;
     this.metadata.totalTicks = ticks;
     this.metadata.tickIntervalUs = unit === 'ms' ? tickInterval * 1000 : tickInterval;
-    // GHC <= 7.4 printed no processor count (formats-reference.md §1.3): left unknown.
+    // GHC <= 7.4 printed no processor count (docs/formats.md §1.2): left unknown.
     this.metadata.processors = processors;
   }
 

@@ -1,4 +1,4 @@
-// The workbench's `meta.json` beside a profnix run's node folders (formats.md §5):
+// The workbench's `meta.json` beside a profnix run's node folders (docs/formats.md §6.2):
 // `.meta.{tag, batch, profile, node_ghc_version, manifest}`, the manifest keyed by package.
 import { InputError } from '../../model/diagnostic.js';
 import type { ManifestEntry, RunMeta } from '../../model/run-meta.js';

@@ -11,15 +11,15 @@ import { resolvedLine } from './templates.js';
 import type { PrintedKind } from './line-template.js';
 
 /** What a compiled field writes: */
-export const U8 = 0;
-export const U16 = 1;
-export const U32 = 2;
+const U8 = 0;
+const U16 = 1;
+const U32 = 2;
 /** Read as the decoder reads it (a Number, exact below 2^53) and printed as JavaScript prints it. */
-export const U64 = 3;
+const U64 = 3;
 /** u8 depth, then that many u32 cost-centre ids, printed comma-separated. */
-export const CC_STACK = 4;
+const CC_STACK = 4;
 /** STOP_THREAD's u16 status, with the u32 info at `infoOffset` (or none, before GHC 7.6). */
-export const STOP_STATUS = 5;
+const STOP_STATUS = 5;
 
 /** Integer field types and how to read them: the read, and where in the field (an i32 capability is its low 16 bits). */
 const NUMBER_READS: Partial<Record<FieldType, { kind: number; shift: number }>> = {

@@ -29,7 +29,7 @@ type Render = (info: EventInfo) => string;
 const renderers = new Map<PrintedKind, Render>();
 
 /** The description part of an event line (`buildEventInfo`). */
-export function formatEventInfo(info: EventInfo): string {
+function formatEventInfo(info: EventInfo): string {
   if (info.kind === 'unknown') return `Unknown event type ${info.typeId}`;
   let render = renderers.get(info.kind);
   if (render === undefined) renderers.set(info.kind, (render = rendererOf(info.kind)));

@@ -6,7 +6,7 @@ const ASCII_CONTROL_NAMES = [
   'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
 ];
 
-export function showHaskellString(text: string): string {
+function showHaskellString(text: string): string {
   let shown = '"';
   const codePoints = Array.from(text, (ch) => ch.codePointAt(0)!);
   for (let i = 0; i < codePoints.length; i++) {

@@ -2,6 +2,4 @@
 // the whole text as byte chunks) and the text of single decoded events.
 export { ChunkPool } from './chunk-pool.js';
 export { EventsTextPrinter, type ChunkSink, type PrinterOptions } from './events-text-printer.js';
-export { formatEvent, formatEventInfo, formatEventType } from './event-text.js';
-export { formatThreadStopStatus } from './stop-status-text.js';
-export { printableBytes, showHaskellString, showHaskellStringList } from './haskell-show.js';
+export { formatEvent } from './event-text.js';

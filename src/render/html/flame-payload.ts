@@ -7,7 +7,7 @@ import { deltaColour } from '../diff-colour.js';
 import { moduleColour } from '../module-colour.js';
 
 /** Change status codes in `FlamePayload.delta.status`. */
-export const DELTA_STATUS = { none: -1, both: 0, added: 1, removed: 2 } as const;
+const DELTA_STATUS = { none: -1, both: 0, added: 1, removed: 2 } as const;
 
 export interface FlamePayloadDelta {
   /** Per frame: change of its own value in percent of the base, null when only in one build or unknown. */

@@ -3,8 +3,8 @@
 // points and appearances as marks labelled with their suspects.
 import type { MetricSeries, Timeline } from '../../analyze/timeline.js';
 import { byteTicks, niceStep } from '../axis-ticks.js';
-import { formatInUnit } from '../metric-value.js';
-import { buildName, describeStep, describeSuspects, formatStepValue, overallDirection, seriesName, signedPct } from './labels.js';
+import { formatInUnit, formatSignedPct } from '../metric-value.js';
+import { buildName, describeStep, describeSuspects, formatStepValue, overallDirection, seriesName } from './labels.js';
 import type { TrendChangeMark, TrendChartModel } from './layout.js';
 
 function yTicks(min: number, max: number, unit: MetricSeries['unit']): TrendChartModel['yTicks'] {
@@ -19,7 +19,7 @@ function yTicks(min: number, max: number, unit: MetricSeries['unit']): TrendChar
 }
 
 /** Marks for every change point and appearance of series `index` (whatever metric they stepped in), left to right. */
-export function seriesMarks(timeline: Timeline, index: number, shown?: string): TrendChangeMark[] {
+function seriesMarks(timeline: Timeline, index: number, shown?: string): TrendChangeMark[] {
   const marks: TrendChangeMark[] = [];
   for (const point of timeline.changePoints) {
     if (point.series !== index) continue;
@@ -27,7 +27,7 @@ export function seriesMarks(timeline: Timeline, index: number, shown?: string): 
     const own = point.metrics.find((step) => step.metric === shown);
     const direction = (own?.direction ?? overallDirection(point)) as TrendChangeMark['direction'];
     const arrow = direction === 'regression' ? '▲' : direction === 'improvement' ? '▼' : '◆';
-    const change = own === undefined ? '' : `${own.deltaPct === null ? 'from 0' : signedPct(own.deltaPct)}: `;
+    const change = own === undefined ? '' : `${own.deltaPct === null ? 'from 0' : formatSignedPct(own.deltaPct)}: `;
     marks.push({
       beforeIndex: point.beforeIndex,
       afterIndex: point.afterIndex,
@@ -81,11 +81,10 @@ export function trendChartModel(timeline: Timeline, index: number, metric: Metri
       return `${head}, ${point.n} run${point.n === 1 ? '' : 's'}: median ${value(point.median)}, ${Math.round(point.ciLevel * 100)}% CI [${value(point.ciLow)}, ${value(point.ciHigh)}]`;
     }),
     runs: metric.points.map((point) => (point?.values ?? []).map(plotted)),
+    runDetails: metric.points.map((point, b) => (point?.values ?? []).map((run, r) => `${timeline.builds[b]?.name ?? ''} run ${r + 1}: ${value(run)}`)),
     medians: metric.points.map((point) => (point === null ? null : plotted(point.median))),
     ciLow: metric.points.map((point) => (point === null ? null : plotted(point.ciLow))),
     ciHigh: metric.points.map((point) => (point === null ? null : plotted(point.ciHigh))),
-    unit: metric.unit,
-    estimated: metric.estimated,
     yMin,
     yMax,
     yTicks: ticks.filter((tick) => tick.value >= yMin && tick.value <= yMax),

@@ -1,7 +1,9 @@
 // Names and phrases of a timeline shared by its text reports and its charts.
 import type { MetricStep, Suspect, Timeline, TimelineChangePoint, TimelineSeries } from '../../analyze/timeline.js';
 import { formatP } from '../compare-report.js';
-import { estimateMark, formatInUnit } from '../metric-value.js';
+import { estimateMark, formatAmount, formatSignedPct } from '../metric-value.js';
+
+// The timeline's text report takes the signed change from here, with the other phrases.
 
 /** `eval (Main)`, `Main (module)`, or `run totals`. */
 export function seriesName(series: Pick<TimelineSeries, 'kind' | 'module' | 'label'>): string {
@@ -11,7 +13,7 @@ export function seriesName(series: Pick<TimelineSeries, 'kind' | 'module' | 'lab
 }
 
 /** The shortest prefixes (at least 7 characters) that tell two commits apart. */
-export function shortCommits(a: string, b: string): [string, string] {
+function shortCommits(a: string, b: string): [string, string] {
   let length = 7;
   while (length < Math.max(a.length, b.length) && a.slice(0, length) === b.slice(0, length)) length++;
   return [a.slice(0, length), b.slice(0, length)];
@@ -38,17 +40,13 @@ export function describeSuspects(suspects: readonly Suspect[]): string {
   return suspects.length === 0 ? 'none (the manifests agree)' : suspects.map(describeSuspect).join(', ');
 }
 
-export function signedPct(deltaPct: number): string {
-  return `${deltaPct >= 0 ? '+' : ''}${deltaPct.toFixed(1)}%`;
-}
-
 export function formatStepValue(step: Pick<MetricStep, 'unit' | 'estimated'>, value: number): string {
-  return `${estimateMark(step.estimated)}${formatInUnit(value, step.unit)}`;
+  return `${estimateMark(step.estimated)}${formatAmount(value, step.unit)}`;
 }
 
 /** `time +67.6% (≈137 ms → ≈227 ms, p<0.001)`. */
 export function describeStep(step: MetricStep): string {
-  const change = step.deltaPct === null ? (step.change > 0 ? 'from 0' : 'to 0') : signedPct(step.deltaPct);
+  const change = step.deltaPct === null ? (step.change > 0 ? 'from 0' : 'to 0') : formatSignedPct(step.deltaPct);
   return `${step.title} ${change} (${formatStepValue(step, step.beforeMedian)} → ${formatStepValue(step, step.afterMedian)}, ${formatP(step.pAdjusted)})`;
 }
 

@@ -6,7 +6,9 @@
 //
 // SELF-CONTAINED ON PURPOSE: the HTML page carries this very function, as its source text
 // (Function.prototype.toString), so it may use nothing from outside its own body (no
-// imports, no module constants) and only the standard library. A test checks that.
+// imports, no module constants) and only the standard library. A test checks that. For the
+// same reason it formats no values: every label and tooltip arrives in the model already
+// written by metric-value.ts, so the page shows numbers as the SVG and the text reports do.
 
 /** One SVG element: tag, attributes, text content, children. */
 export interface ChartNode {
@@ -37,13 +39,11 @@ export interface TrendChartModel {
   buildDetails: string[];
   /** Per build, its runs' values (empty: the build lacks the series). */
   runs: number[][];
+  /** Per build and run, the run's tooltip (build, run number, value). */
+  runDetails: string[][];
   medians: (number | null)[];
   ciLow: (number | null)[];
   ciHigh: (number | null)[];
-  /** The values' unit, for the runs' tooltips. */
-  unit: 'seconds' | 'bytes' | 'count' | 'percent';
-  /** The values are estimates (`≈` in tooltips). */
-  estimated: boolean;
   yMin: number;
   yMax: number;
   yTicks: Array<{ value: number; label: string }>;
@@ -83,26 +83,8 @@ export function layoutTrendChart(model: TrendChartModel, width: number, height: 
   const span = model.yMax - model.yMin || 1;
   const xOf = (build: number): number => left + (build + 0.5) * slot;
   const yOf = (value: number): number => top + plotHeight - ((value - model.yMin) / span) * plotHeight;
+  // Coordinates to a tenth of a pixel (not a value formatter: values come formatted).
   const fixed = (value: number): string => value.toFixed(1);
-  // A run's value for its tooltip, three significant digits in the unit that suits it.
-  const short = (value: number): string => {
-    const magnitude = Math.abs(value);
-    const digits = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
-    let text: string;
-    if (model.unit === 'seconds') text = magnitude === 0 ? '0 s' : magnitude < 1e-3 ? `${digits(value * 1e6)} µs` : magnitude < 1 ? `${digits(value * 1e3)} ms` : `${digits(value)} s`;
-    else if (model.unit === 'bytes') {
-      const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-      let scaled = value;
-      let unit = 0;
-      while (Math.abs(scaled) >= 1024 && unit < units.length - 1) {
-        scaled /= 1024;
-        unit++;
-      }
-      text = `${unit === 0 ? Math.round(scaled) : digits(scaled)} ${units[unit]}`;
-    } else if (model.unit === 'percent') text = `${value.toFixed(1)}%`;
-    else text = Number.isInteger(value) ? value.toLocaleString('en-US') : digits(value);
-    return (model.estimated ? '≈' : '') + text;
-  };
 
   const children: ChartNode[] = [
     { tag: 'rect', attrs: { width, height, fill: '#ffffff' } },
@@ -173,7 +155,7 @@ export function layoutTrendChart(model: TrendChartModel, width: number, height: 
       children.push({
         tag: 'circle',
         attrs: { class: 'run', cx: fixed(xOf(b) + offset), cy: fixed(yOf(value)), r: 2.6, fill: '#333333', 'fill-opacity': 0.55 },
-        children: [{ tag: 'title', attrs: {}, text: `${model.builds[b] ?? ''} run ${r + 1}: ${short(value)}` }],
+        children: [{ tag: 'title', attrs: {}, text: model.runDetails[b]?.[r] ?? '' }],
       });
     });
   });

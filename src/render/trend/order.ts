@@ -33,7 +33,7 @@ export function orderedSeries(timeline: Timeline): OrderedSeries[] {
   );
 }
 
-export function isEventful(entry: OrderedSeries): boolean {
+function isEventful(entry: OrderedSeries): boolean {
   return entry.points.length > 0 || entry.appearances.length > 0;
 }
 

@@ -1,6 +1,7 @@
 // The trend page's script: fills the pickers from the embedded JSON and draws the chosen
 // series and metric with layout.ts's own function (its source text is inlined here), turning
-// the element tree into DOM nodes. Names only ever reach the page through textContent and
+// the element tree into DOM nodes. It formats no numbers: the data carries every label and
+// tooltip already written by metric-value.ts, as the SVG shows them. Names only ever reach the page through textContent and
 // attribute values set with setAttribute, never as markup.
 import { layoutTrendChart } from './layout.js';
 

@@ -4,8 +4,8 @@
 // (between the last build before the step and the first after it).
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
-export const MISSING_MARK = '·';
-export const STEP_MARK = '|';
+const MISSING_MARK = '·';
+const STEP_MARK = '|';
 
 /**
  * `values[b]` is build b's median (null: missing). `stepsBefore` holds the indices of builds

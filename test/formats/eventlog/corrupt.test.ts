@@ -51,7 +51,7 @@ describe('a log GHC corrupted', () => {
   const bytes = sampleBytes(CORRUPT);
   const expected = firstEventAfterItsBlock(bytes);
 
-  it('is caught where formats.md says: byte 420,279 after 23,234 events', () => {
+  it('is caught where docs/formats.md §5.8 says: byte 420,279 after 23,234 events', () => {
     expect(expected).toEqual({ byteOffset: 420_279, eventsBefore: 23_234 });
   });
 

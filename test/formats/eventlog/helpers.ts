@@ -1,16 +1,6 @@
 // Shared by the eventlog tests: read samples as bytes, render them, split them into chunks.
-import { readFileSync } from 'node:fs';
-import { samplePath } from '../../support/samples.js';
-
 export { decodeAll, renderShow, type Decoded, type Rendered, type ShowOptions } from '../../support/eventlog/read.js';
-
-export function sampleBytes(relativePath: string): Uint8Array {
-  return new Uint8Array(readFileSync(samplePath(relativePath)));
-}
-
-export function sampleText(relativePath: string): string {
-  return readFileSync(samplePath(relativePath), 'utf8');
-}
+export { readSample as sampleText, sampleBytes } from '../../support/samples.js';
 
 /** The event lines of a printed log (after "Events:", without the blank lines after block markers and at the end). */
 export function eventLinesOf(text: string): string[] {

@@ -57,7 +57,7 @@ describe('JSON .prof (-pj)', () => {
 
   it('reads names GHC did not escape (GHC 9.0 writer) and says so', () => {
     const text = readSample('interp/a/run-1.json.prof').replace('"label": "main.\\\\"', '"label": "say"hi"');
-    expect(() => JSON.parse(text)).toThrow();
+    expect((): unknown => JSON.parse(text)).toThrow();
     const profile = parseProfJson(text, 'raw.prof');
     expect(profile.costCentres.map((cc) => cc.label)).toContain('say"hi');
     expect(profile.warnings[0]!.message).toMatch(/not escaped/);

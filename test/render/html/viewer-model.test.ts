@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlameData } from '../../../src/render/flame-data.js';
 import { encodeFlamePayload } from '../../../src/render/html/flame-payload.js';
-import * as format from '../../../src/render/html/viewer/format.js';
 import * as lib from '../../../src/render/html/viewer/model.js';
 import type { ViewerModel } from '../../../src/render/html/viewer/model.js';
 import { bigFlameData, frameDepths, interpFlameData, matchedSharePct } from './flame-samples.js';
@@ -93,17 +92,5 @@ describe('viewer model', () => {
     expect(path[0]).toBe(0);
     expect(path.at(-1)).toBe(deepest);
     path.slice(1).forEach((frame, k) => expect(data.frames[frame]!.parent).toBe(path[k]));
-  });
-
-  it('formats values with units and shares', () => {
-    expect(format.formatValue(240, 'ticks')).toBe('240 ticks');
-    expect(format.formatValue(212.17999999999998, 'ticks')).toBe('212.18 ticks');
-    expect(format.formatValue(1131600104, 'bytes')).toBe('1.05 GiB (1,131,600,104 bytes)');
-    expect(format.formatValue(512, 'bytes')).toBe('512 B');
-    expect(format.formatValue(2206633, 'entries')).toBe('2,206,633 entries');
-    expect(format.formatShare(1, 3)).toBe('33.33%');
-    expect(format.formatShare(1, 0)).toBe('–');
-    expect(format.formatChange(12.345)).toBe('+12.3%');
-    expect(format.formatChange(-4)).toBe('−4.0%');
   });
 });

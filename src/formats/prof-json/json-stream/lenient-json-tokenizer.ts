@@ -1,6 +1,6 @@
 // A push-based JSON tokenizer over byte chunks: the document is never one string, and
 // nesting depth costs no call stack. It is lenient where GHC's JSON profile writer was
-// sloppy (formats-reference.md §2.3): older writers left `"` and `\` in names unescaped and
+// sloppy (docs/formats.md §2.3): older writers left `"` and `\` in names unescaped and
 // printed Windows paths (`src\Foo.hs`) raw. So, inside a string:
 //   - a `"` ends the string only if what follows (after spaces) is `,` `}` `]` or `:`,
 //     otherwise it is a literal quote;
@@ -173,7 +173,7 @@ export class LenientJsonTokenizer {
 
   /** Numbers and true/false/null: runs of letters, digits, signs and dots. */
   private scanBare(bytes: Uint8Array, start: number, atEnd: boolean): number {
-    let end = start;
+    let end: number;
     // Integers (almost every number in a profile) are read straight from the bytes.
     let integer = 0;
     let digitsOnly = true;

@@ -2,7 +2,7 @@
 // Every string from the profile goes in through textContent: cost-centre names are
 // program text and must never be parsed as markup.
 import type { ChangeLegend } from '../flame-payload.js';
-import { formatChange, formatShare, formatValue } from './format.js';
+import { formatQuantity, formatShare, formatSignedPct } from '../../metric-value.js';
 import type { ViewerModel } from './model.js';
 
 export interface FrameDetails {
@@ -34,7 +34,7 @@ function changeText(model: ViewerModel, frame: number): string | null {
   if (status !== 0) return null;
   const pct = model.deltaPct![frame]!;
   const verdict = model.significant![frame] ? 'significant' : 'not significant';
-  return Number.isFinite(pct) ? `${formatChange(pct)} self (${verdict})` : `unknown (${verdict})`;
+  return Number.isFinite(pct) ? `${formatSignedPct(pct)} self (${verdict})` : `unknown (${verdict})`;
 }
 
 export function fillDetails(doc: Document, box: HTMLElement, details: FrameDetails): void {
@@ -57,9 +57,9 @@ export function fillDetails(doc: Document, box: HTMLElement, details: FrameDetai
   if (parent >= 0) shares.push(`${formatShare(value, total[parent]!)} of parent`);
   const insideZoom = frame > details.zoom && frame < model.end[details.zoom]!;
   if (details.zoom !== 0 && insideZoom) shares.push(`${formatShare(value, total[details.zoom]!)} of zoomed frame`);
-  lines.push(row(doc, info.label, formatValue(value, info.unit)));
+  lines.push(row(doc, info.label, formatQuantity(value, info.unit)));
   lines.push(row(doc, 'share', shares.join(', ')));
-  lines.push(row(doc, 'self', `${formatValue(selfValue, info.unit)} (${formatShare(selfValue, rootValue)} of total)`));
+  lines.push(row(doc, 'self', `${formatQuantity(selfValue, info.unit)} (${formatShare(selfValue, rootValue)} of total)`));
   if (details.differential) {
     const change = changeText(model, frame);
     if (change !== null) lines.push(row(doc, 'change', change));

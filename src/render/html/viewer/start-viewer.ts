@@ -2,7 +2,7 @@
 // orientation, search, hover) and wires the controls to it. Painting is batched into one
 // animation frame; only frames at least MIN_FRAME_PX wide at the current zoom are drawn.
 import type { FlamePayload } from '../flame-payload.js';
-import { formatShare, formatValue } from './format.js';
+import { formatQuantity, formatShare } from '../../metric-value.js';
 import type { ViewerHandle } from './handle.js';
 import { ancestors, buildModel, frameOffsets, matchedValue, searchFrames, visibleFrames, type SearchResult } from './model.js';
 import { paint, type PaintedFrames, type PaintScene } from './paint.js';
@@ -125,7 +125,7 @@ export function startViewer(win: Window): void {
     painted.frames.forEach((frame, k) => (paintedAt[frame] = k));
     paints++;
     const shown = painted.frames.length;
-    summary.textContent = `Total ${formatValue(model.total[metric]![0] ?? 0, model.metrics[metric]!.unit)} · ${shown.toLocaleString('en-US')} of ${model.frameCount.toLocaleString('en-US')} frames wide enough to draw at this zoom`;
+    summary.textContent = `Total ${formatQuantity(model.total[metric]![0] ?? 0, model.metrics[metric]!.unit)} · ${shown.toLocaleString('en-US')} of ${model.frameCount.toLocaleString('en-US')} frames wide enough to draw at this zoom`;
     const finished = win.performance.now();
     lastPaintMs = finished - started;
     if (firstRenderMs < 0) firstRenderMs = finished;

@@ -1,18 +1,18 @@
 // One Profile for pictures from any number of inputs: a single profile as it is, several
-// runs (or run directories) as their mean (the typical run).
+// runs (or run directories) as their mean.
 import { meanProfile } from '../analyze/mean-profile.js';
 import type { Profile } from '../model/profile.js';
 import { collectRuns } from './collect-runs.js';
 import { loadProfile } from './load-profile.js';
 import { loadRuns } from './load-runs.js';
 
-export interface TypicalProfile {
+export interface LoadedMeanProfile {
   profile: Profile;
   runs: number;
   warnings: string[];
 }
 
-export async function loadTypicalProfile(paths: readonly string[], window?: { fromMarker?: string; toMarker?: string }): Promise<TypicalProfile> {
+export async function loadMeanProfile(paths: readonly string[], window?: { fromMarker?: string; toMarker?: string }): Promise<LoadedMeanProfile> {
   const collected = await collectRuns(paths);
   if (collected.inputs.length === 1) {
     const profile = await loadProfile(collected.inputs[0]!.profilePath, { window });
