@@ -23,3 +23,22 @@ export function runTask(task: string, args: string[]): TaskResult {
 export function reportTask(detail: Record<string, number | string>): void {
   process.stdout.write(`${JSON.stringify({ peakRssKB: process.resourceUsage().maxRSS, detail })}\n`);
 }
+
+/** Best of `runs`: the machine is shared, so the fastest run is the least disturbed one. */
+export function best(task: string, args: string[], runs: number): TaskResult {
+  let fastest: TaskResult | null = null;
+  for (let i = 0; i < runs; i++) {
+    const result = runTask(task, args);
+    if (fastest === null || result.secs < fastest.secs) fastest = result;
+  }
+  return fastest!;
+}
+
+/** One figure: time, throughput over `sizeMB` (when given), peak RSS and what the task reported. */
+export function line(name: string, result: TaskResult, sizeMB?: number): string {
+  const rate = sizeMB === undefined ? '' : `  ${(sizeMB / result.secs).toFixed(1).padStart(6)} MB/s`;
+  const detail = Object.entries(result.detail)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
+  return `  ${name.padEnd(30)} ${result.secs.toFixed(2).padStart(6)} s${rate}  peak RSS ${result.peakRssMB.toFixed(0).padStart(4)} MB  ${detail}`;
+}

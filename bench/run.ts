@@ -6,7 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { benchEvents } from './events.js';
-import { runTask, type TaskResult } from './measure.js';
+import { best, line, runTask, type TaskResult } from './measure.js';
+import { benchTimeline } from './timeline.js';
 
 const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-bench-'));
@@ -14,22 +15,6 @@ const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-bench-'));
 async function gunzipTo(source: string, target: string): Promise<string> {
   await pipeline(createReadStream(source), createGunzip(), createWriteStream(target));
   return target;
-}
-
-function line(name: string, result: TaskResult, sizeMB: number): string {
-  const rate = (sizeMB / result.secs).toFixed(1);
-  const detail = Object.entries(result.detail).map(([key, value]) => `${key}=${value}`).join(' ');
-  return `  ${name.padEnd(26)} ${result.secs.toFixed(2).padStart(6)} s  ${rate.padStart(6)} MB/s  peak RSS ${result.peakRssMB.toFixed(0).padStart(4)} MB  ${detail}`;
-}
-
-/** Best of `runs`: the machine is shared, so the fastest run is the least disturbed one. */
-function best(task: string, args: string[], runs: number): TaskResult {
-  let fastest: TaskResult | null = null;
-  for (let i = 0; i < runs; i++) {
-    const result = runTask(task, args);
-    if (fastest === null || result.secs < fastest.secs) fastest = result;
-  }
-  return fastest!;
 }
 
 async function benchProf(): Promise<void> {
@@ -98,9 +83,10 @@ function benchAggregate(): void {
 try {
   await benchProf();
   benchEventlog();
-  await benchEvents(runTask, scratch, samples);
+  benchEvents(scratch, samples);
   await benchPictures();
   benchAggregate();
+  benchTimeline(scratch, samples);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

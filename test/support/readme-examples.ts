@@ -1,6 +1,8 @@
 // The README's example outputs, run again: every fenced block whose first line is
 // `$ ghcprof ...` is the command and what it printed (stdout and stderr, as a terminal
-// shows them). `npm run readme` rewrites the blocks; a test fails when they drift.
+// shows them). Pictures are drawn by the command in a comment before them,
+// `<!-- picture: ghcprof ... -o docs/NAME.svg -->`. `npm run readme` rewrites the blocks and
+// redraws the pictures; a test fails when either drifts.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -45,4 +47,22 @@ export function refreshedReadme(projectRoot: string, readme: string): string {
     at = example.end;
   }
   return out + readme.slice(at);
+}
+
+export interface ReadmePicture {
+  /** The command, ending in `-o PATH`. */
+  command: string;
+  /** The picture's path, relative to the project. */
+  path: string;
+}
+
+const PICTURE = /<!-- picture: (ghcprof [^\n]*?) -o (\S+) -->/g;
+
+export function readmePictures(readme: string): ReadmePicture[] {
+  return [...readme.matchAll(PICTURE)].map((match) => ({ command: match[1]!, path: match[2]! }));
+}
+
+/** Draws a picture to `output` (its own path when omitted); returns what the command printed. */
+export function drawPicture(projectRoot: string, picture: ReadmePicture, output = picture.path): string {
+  return runExample(projectRoot, `${picture.command} -o ${output}`);
 }
