@@ -1,20 +1,9 @@
-// The floor for .prof parsing: Node reading the file and splitting it into lines and
-// whitespace-separated fields, nothing more.
-import { createReadStream } from 'node:fs';
+// The floor for .prof parsing, as the speed issue defines it: Node reading the whole file,
+// splitting it into lines and each trimmed line into whitespace-separated fields, nothing more.
+import { readFileSync } from 'node:fs';
 import { reportTask } from '../measure.js';
 
-const path = process.argv[2]!;
-let pending = '';
-let lines = 0;
+const lines = readFileSync(process.argv[2]!, 'utf8').split('\n');
 let fields = 0;
-const decoder = new TextDecoder();
-for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-  const text = pending + decoder.decode(chunk as Uint8Array, { stream: true });
-  const parts = text.split('\n');
-  pending = parts.pop()!;
-  for (const line of parts) {
-    lines++;
-    fields += line.split(/\s+/).length;
-  }
-}
-reportTask({ lines, fields });
+for (const line of lines) fields += line.trim().split(/\s+/).length;
+reportTask({ lines: lines.length, fields });

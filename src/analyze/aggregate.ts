@@ -36,6 +36,17 @@ export interface AggregateStackNode {
 }
 
 /**
+ * A run's call tree, node by node in pre-order (walkCallTree's order, a parent before its
+ * children) with each node's depth and own costs: what RunAggregator pools as stacks. A
+ * profile's tree is walked as it is; a worker thread posts flat arrays (runs/flat-call-tree.ts).
+ */
+export type CallTreeWalk = (visit: (costCentre: CostCentre, depth: number, costs: Readonly<Record<Quantity, number>>) => void) => void;
+
+function walkOfTree(root: CallTreeNode): CallTreeWalk {
+  return (visit) => walkCallTree(root, (node, depth) => visit(node.costCentre, depth, node));
+}
+
+/**
  * How one run's ticks, bytes and entries become every metric of the vocabulary: per metric
  * (METRIC_NAMES order) the factor its quantity is multiplied by — the tick interval for
  * seconds, 100 / the program's total for a share, 1 for an amount — NaN where the run cannot
@@ -106,7 +117,7 @@ export class RunAggregator {
     this.markUnrecorded(run, scale);
     this.addGrouped(profile, run, scale, 'cost-centre', this.byCostCentre);
     this.addGrouped(profile, run, scale, 'module', this.byModule);
-    if (profile.root !== null) this.addStacks(profile, run, scale);
+    if (profile.root !== null) this.addStacks(walkOfTree(profile.root), run, scale);
   }
 
   /**
@@ -114,11 +125,26 @@ export class RunAggregator {
    * per module values as `addRun` of its profile, but no stacks (a summary has no call tree).
    */
   addSummary(summary: RunSummary): void {
+    this.addSummaryRows(summary);
+    this.summaryRuns++;
+  }
+
+  /**
+   * Adds a run read elsewhere (a worker thread, which posts back its summary and call tree
+   * rather than the whole profile): the same as `addRun` of its profile, stacks included.
+   * `callTree` is null for a profile without one, as `addRun` adds no stacks for it.
+   */
+  addParsedRun(summary: RunSummary, callTree: CallTreeWalk | null): void {
+    const { run, scale } = this.addSummaryRows(summary);
+    if (callTree !== null) this.addStacks(callTree, run, scale);
+  }
+
+  /** A summary's run, record and rows; returns its index and scale for its stacks. */
+  private addSummaryRows(summary: RunSummary): { run: number; scale: RunScale } {
     const record = summary.record;
     const run = this.runs.length;
     if (run >= this.runCount) throw new Error(`RunAggregator was sized for ${this.runCount} runs`);
     this.runs.push(record);
-    this.summaryRuns++;
     if (record.program !== null && !this.programs.includes(record.program)) this.programs.push(record.program);
     const kind = record.formatDetail as ProfileKind;
     this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
@@ -141,6 +167,7 @@ export class RunAggregator {
     };
     for (const centre of summary.costCentres) addRows(this.byCostCentre, costCentreKey(centre), centre.label, centre.module, centre.src, centre);
     for (const module of summary.modules) addRows(this.byModule, module.module, module.module, module.module, null, module);
+    return { run, scale };
   }
 
   /** False when some run came from a summary: its costs are in every row but in no stack. */
@@ -204,14 +231,14 @@ export class RunAggregator {
     return shared;
   }
 
-  private addStacks(profile: Profile, run: number, scale: RunScale): void {
+  private addStacks(callTree: CallTreeWalk, run: number, scale: RunScale): void {
     const sharedOf = new Map<CostCentre, CostCentre>();
     const path: AggregateStackNode[] = [];
-    walkCallTree(profile.root!, (node: CallTreeNode, depth: number) => {
-      let costCentre = sharedOf.get(node.costCentre);
+    callTree((runCentre, depth, costs) => {
+      let costCentre = sharedOf.get(runCentre);
       if (costCentre === undefined) {
-        costCentre = this.shared(node.costCentre);
-        sharedOf.set(node.costCentre, costCentre);
+        costCentre = this.shared(runCentre);
+        sharedOf.set(runCentre, costCentre);
       }
       let target: AggregateStackNode;
       if (depth === 0) {
@@ -228,7 +255,7 @@ export class RunAggregator {
       }
       path.length = depth;
       path.push(target);
-      this.store(target.values, run, scale, node);
+      this.store(target.values, run, scale, costs);
     });
   }
 

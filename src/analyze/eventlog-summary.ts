@@ -1,21 +1,26 @@
 // What a performance engineer reads first about an eventlog: the run, GC pauses and
 // productivity, allocation and heap peaks, threads, markers, and how many profiling
 // samples it holds. One streaming pass over the events (`EventlogSummaryCollector`, an eventlog
-// visitor); only the events needed are decoded.
+// visitor) that keeps counters, peaks and the GC intervals (gc-pauses.ts) and nothing per event:
+// the few fields it needs of the events that come with every GC are read straight from their
+// bytes, and only the rare events that describe the run are decoded.
 import type { InputWarning } from '../model/diagnostic.js';
 import {
   EventId,
+  integerField,
   programName,
   readEventlog,
   requireHeader,
   wallClockIso,
   type ByteChunks,
   type EventlogEvent,
+  type EventlogHeader,
   type EventlogReadResult,
   type EventlogVisitor,
+  type IntegerField,
   type RawEvent,
 } from '../formats/eventlog/index.js';
-import { GcPauseCollector } from './gc-pauses.js';
+import { GcPauseCollector, sortedPauseLengths } from './gc-pauses.js';
 import { pauseStatistics, type PauseStatistics } from './pause-statistics.js';
 
 export interface EventlogSummary {
@@ -52,18 +57,44 @@ export interface EventlogSummary {
   warnings: InputWarning[];
 }
 
-/** The event types the summary reads the payload of; it counts the others from their type, time and capability. */
-const DECODED: readonly number[] = [
-  EventId.RTS_IDENTIFIER,
-  EventId.PROGRAM_ARGS,
-  EventId.WALL_CLOCK_TIME,
-  EventId.HEAP_ALLOCATED,
-  EventId.HEAP_SIZE,
-  EventId.HEAP_LIVE,
-  EventId.GC_STATS_GHC,
-  EventId.USER_MARKER,
-  EventId.STARTUP,
-];
+/**
+ * The event types the summary decodes, a handful per log. It counts the others from their type,
+ * time and capability, and reads the fields it needs of the heap and GC events (one per GC and
+ * capability) straight from their bytes (`FieldsRead`).
+ */
+const DECODED: readonly number[] = [EventId.RTS_IDENTIFIER, EventId.PROGRAM_ARGS, EventId.WALL_CLOCK_TIME, EventId.USER_MARKER, EventId.STARTUP];
+
+/** The fields read from bytes, in this log; null where the log's events do not have them. */
+interface FieldsRead {
+  allocatedBytes: IntegerField | null;
+  sizeBytes: IntegerField | null;
+  liveBytes: IntegerField | null;
+  generation: IntegerField | null;
+}
+
+/** Capabilities are u16. */
+const CAP_IDS = 0x10000;
+
+/**
+ * Each capability's running total of allocation (rts traceEventHeapAllocated), the latest it
+ * reported. A slot per capability (-1, none, included): a Map would box each of the totals, which
+ * come with every GC.
+ */
+class AllocationTotals {
+  private readonly latestByCapSlot = new Float64Array(CAP_IDS + 1).fill(NaN);
+  /** In the order first seen, the order the totals are added in. */
+  private readonly caps: number[] = [];
+
+  report(cap: number, totalBytes: number): void {
+    if (Number.isNaN(this.latestByCapSlot[cap + 1]!)) this.caps.push(cap);
+    this.latestByCapSlot[cap + 1] = totalBytes;
+  }
+
+  /** The sum of the capabilities' totals, or null when none reported one. */
+  sum(): number | null {
+    return this.caps.length > 0 ? this.caps.map((cap) => this.latestByCapSlot[cap + 1]!).reduce((a, b) => a + b, 0) : null;
+  }
+}
 
 /** Reads an eventlog and summarises it. */
 export async function summariseEventlog(chunks: ByteChunks, source: string): Promise<EventlogSummary> {
@@ -79,14 +110,15 @@ class EventlogSummaryCollector implements EventlogVisitor {
   static readonly types = DECODED;
 
   private readonly gc = new GcPauseCollector();
-  private readonly allocatedByCap = new Map<number, number>();
-  private readonly capsSeen = new Set<number>();
+  private fields: FieldsRead = { allocatedBytes: null, sizeBytes: null, liveBytes: null, generation: null };
+  private readonly allocated = new AllocationTotals();
+  /** 1 for each capability seen, and how many there are: a Set costs more, for every event. */
+  private readonly capSeen = new Uint8Array(CAP_IDS);
+  private capsSeen = 0;
   private startupCaps: number | null = null;
-  private capCreates = 0;
   private lastTimeNs = 0;
-  private threadsCreated = 0;
-  private userMessages = 0;
-  private readonly samples = { timeProfile: 0, heapCensuses: 0, heapSamples: 0 };
+  /** Events of each type: what the summary counts, counted alike, with no test of the type. */
+  private readonly countByType = new Float64Array(0x10000);
   private readonly run: Pick<EventlogSummary, 'program' | 'arguments' | 'rtsVersion' | 'startedAt' | 'markers'> = {
     program: null,
     arguments: [],
@@ -97,35 +129,43 @@ class EventlogSummaryCollector implements EventlogVisitor {
   private peakLiveBytes: number | null = null;
   private peakSizeBytes: number | null = null;
 
-  /** Counting and GC bracketing need only the type, time and capability: no decoding. */
+  header(header: EventlogHeader): void {
+    this.fields = {
+      allocatedBytes: integerField(header, 'heapAllocated', 'allocatedBytes'),
+      sizeBytes: integerField(header, 'heapSize', 'sizeBytes'),
+      liveBytes: integerField(header, 'heapLive', 'liveBytes'),
+      generation: integerField(header, 'gcStats', 'generation'),
+    };
+  }
+
+  /** Counting, GC bracketing and the heap figures need only the type, time, capability and a field: no decoding. */
   raw(raw: RawEvent): void {
     if (raw.timeNs > this.lastTimeNs) this.lastTimeNs = raw.timeNs;
-    if (raw.cap >= 0) this.capsSeen.add(raw.cap);
+    this.countByType[raw.typeId]!++;
+    const cap = raw.cap;
+    if (cap >= 0 && this.capSeen[cap] === 0) {
+      this.capSeen[cap] = 1;
+      this.capsSeen++;
+    }
+    const fields = this.fields;
     switch (raw.typeId) {
       case EventId.GC_START:
-        this.gc.gcStart(raw.cap, raw.timeNs);
+        this.gc.gcStart(cap, raw.timeNs);
         break;
       case EventId.GC_END:
-        this.gc.gcEnd(raw.cap, raw.timeNs);
+        this.gc.gcEnd(cap, raw.timeNs);
         break;
-      case EventId.CREATE_THREAD:
-        this.threadsCreated++;
+      case EventId.GC_STATS_GHC:
+        if (fields.generation !== null) this.gc.gcStats(raw.timeNs, fields.generation.read(raw));
         break;
-      case EventId.USER_MSG:
-        this.userMessages++;
+      case EventId.HEAP_ALLOCATED:
+        if (fields.allocatedBytes !== null) this.allocated.report(cap, fields.allocatedBytes.read(raw));
         break;
-      case EventId.CAP_CREATE:
-        this.capCreates++;
+      case EventId.HEAP_SIZE:
+        if (fields.sizeBytes !== null) this.peakSizeBytes = Math.max(this.peakSizeBytes ?? 0, fields.sizeBytes.read(raw));
         break;
-      case EventId.PROF_SAMPLE_COST_CENTRE:
-        this.samples.timeProfile++;
-        break;
-      case EventId.HEAP_PROF_SAMPLE_BEGIN:
-        this.samples.heapCensuses++;
-        break;
-      case EventId.HEAP_PROF_SAMPLE_COST_CENTRE:
-      case EventId.HEAP_PROF_SAMPLE_STRING:
-        this.samples.heapSamples++;
+      case EventId.HEAP_LIVE:
+        if (fields.liveBytes !== null) this.peakLiveBytes = Math.max(this.peakLiveBytes ?? 0, fields.liveBytes.read(raw));
         break;
       default:
         break;
@@ -145,19 +185,6 @@ class EventlogSummaryCollector implements EventlogVisitor {
       case 'wallClockTime':
         this.run.startedAt = wallClockIso(info.seconds, info.nanoseconds);
         break;
-      case 'heapAllocated':
-        // Each capability reports its own running total (rts traceEventHeapAllocated).
-        this.allocatedByCap.set(event.cap ?? -1, info.allocatedBytes);
-        break;
-      case 'heapSize':
-        this.peakSizeBytes = Math.max(this.peakSizeBytes ?? 0, info.sizeBytes);
-        break;
-      case 'heapLive':
-        this.peakLiveBytes = Math.max(this.peakLiveBytes ?? 0, info.liveBytes);
-        break;
-      case 'gcStats':
-        this.gc.gcStats(event.timeNs, info.generation);
-        break;
       case 'userMarker':
         this.run.markers.push({ timeSecs: event.timeNs / 1e9, cap: event.cap, name: info.name });
         break;
@@ -171,26 +198,24 @@ class EventlogSummaryCollector implements EventlogVisitor {
 
   /** The summary of the events seen; `read` is how the read went. */
   summary(source: string, read: Pick<EventlogReadResult, 'eventCount' | 'warnings'>): EventlogSummary {
-    const pauses = this.gc.pauses();
-    const generations = [...new Set(pauses.map((pause) => pause.generation).filter((g): g is number => g !== null))].sort((a, b) => a - b);
+    const lengths = sortedPauseLengths(this.gc.pauses());
     const durationSecs = this.lastTimeNs / 1e9;
-    const allStats = pauseStatistics(pauses.map((pause) => (pause.endNs - pause.startNs) / 1e9));
+    const allStats = pauseStatistics(lengths.allSecs);
     const gcSecs = allStats.totalSecs;
     const mutatorSecs = Math.max(0, durationSecs - gcSecs);
-    const allocatedBytes = this.allocatedByCap.size > 0 ? [...this.allocatedByCap.values()].reduce((a, b) => a + b, 0) : null;
+    const allocatedBytes = this.allocated.sum();
+    const count = this.countByType;
+    const capCreates = count[EventId.CAP_CREATE]!;
     this.run.markers.sort((a, b) => a.timeSecs - b.timeSecs);
     return {
       source,
       ...this.run,
       durationSecs,
-      capabilities: this.capCreates > 0 ? this.capCreates : (this.startupCaps ?? (this.capsSeen.size > 0 ? this.capsSeen.size : null)),
+      capabilities: capCreates > 0 ? capCreates : (this.startupCaps ?? (this.capsSeen > 0 ? this.capsSeen : null)),
       events: read.eventCount,
       gc: {
         pauses: allStats,
-        byGeneration: generations.map((generation) => ({
-          generation,
-          ...pauseStatistics(pauses.filter((pause) => pause.generation === generation).map((pause) => (pause.endNs - pause.startNs) / 1e9)),
-        })),
+        byGeneration: lengths.byGeneration.map(({ generation, secs }) => ({ generation, ...pauseStatistics(secs) })),
         productivity: durationSecs > 0 ? mutatorSecs / durationSecs : null,
         gcSecs,
         mutatorSecs,
@@ -202,9 +227,13 @@ class EventlogSummaryCollector implements EventlogVisitor {
         peakLiveBytes: this.peakLiveBytes,
         peakSizeBytes: this.peakSizeBytes,
       },
-      threadsCreated: this.threadsCreated,
-      userMessages: this.userMessages,
-      samples: this.samples,
+      threadsCreated: count[EventId.CREATE_THREAD]!,
+      userMessages: count[EventId.USER_MSG]!,
+      samples: {
+        timeProfile: count[EventId.PROF_SAMPLE_COST_CENTRE]!,
+        heapCensuses: count[EventId.HEAP_PROF_SAMPLE_BEGIN]!,
+        heapSamples: count[EventId.HEAP_PROF_SAMPLE_COST_CENTRE]! + count[EventId.HEAP_PROF_SAMPLE_STRING]!,
+      },
       warnings: read.warnings,
     };
   }

@@ -1,6 +1,6 @@
-// A timeline of builds: per cost centre (or module) and per run total, each build's median
-// with its CI, and the change points: the builds at which a series steps to a new level and
-// stays there, with the manifest components that changed there (the suspects).
+// A timeline of builds: per cost centre (or module, or call stack) and per run total, each
+// build's median with its CI, and the change points: the builds at which a series steps to a
+// new level and stays there, with the manifest components that changed there (the suspects).
 //
 // Input: builds in timeline order, each with an aggregator of its runs ({ build, aggregator },
 // built from files by src/runs/builds.ts, or by any other source of aggregators).
@@ -86,6 +86,8 @@ export interface TimelineChangePoint {
   module: string | null;
   label: string | null;
   src: string | null;
+  /** The stack's path, for a stack series (TimelineSeries.stack). */
+  stack: string | null;
   /** Index of the last build before the step and of the first after it (builds missing the series skipped). */
   beforeIndex: number;
   afterIndex: number;
@@ -107,6 +109,7 @@ export interface TimelineAppearance {
   module: string | null;
   label: string | null;
   src: string | null;
+  stack: string | null;
   beforeIndex: number;
   afterIndex: number;
   /** Median shares (percent) in the build that has the centre: the one after for an appearance, before for a disappearance. */
@@ -215,6 +218,7 @@ export function analyzeTimeline(builds: readonly TimelineBuild[], options: Timel
       module: entry.module,
       label: entry.label,
       src: entry.src,
+      stack: entry.stack,
       beforeIndex: group.beforeIndex,
       afterIndex: group.afterIndex,
       metric: lead.metric,
@@ -242,7 +246,7 @@ export function analyzeTimeline(builds: readonly TimelineBuild[], options: Timel
   };
 }
 
-/** Builds at which a cost centre comes or goes, between neighbouring builds. */
+/** Builds at which a cost centre (module, stack) comes or goes, between neighbouring builds. */
 function findAppearances(series: readonly TimelineSeries[], aggregators: readonly RunAggregator[], suspects: (before: number, after: number) => Suspect[]): TimelineAppearance[] {
   const found: TimelineAppearance[] = [];
   series.forEach((entry, s) => {
@@ -260,6 +264,7 @@ function findAppearances(series: readonly TimelineSeries[], aggregators: readonl
         module: entry.module,
         label: entry.label,
         src: entry.src,
+        stack: entry.stack,
         beforeIndex: b - 1,
         afterIndex: b,
         timeShare: entry.timeShares[having] ?? null,

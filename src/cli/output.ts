@@ -63,8 +63,12 @@ export function openOutput(path: string | undefined): OutputTarget {
   const stream = createWriteStream(temporary);
   // Remember a write error (disk full, ...) and raise it from the next write or the commit.
   let failure: Error | null = null;
-  stream.on('error', (error) => {
-    failure = error;
+  // One listener for the stream's life; each write waits on this promise, not on a listener of its own.
+  const failed = new Promise<void>((resolve) => {
+    stream.on('error', (error) => {
+      failure = error;
+      resolve();
+    });
   });
   const check = (): void => {
     if (failure !== null) throw new UsageError(`cannot write ${path}: ${failure.message}`);
@@ -72,7 +76,7 @@ export function openOutput(path: string | undefined): OutputTarget {
   return {
     write: async (data) => {
       check();
-      await Promise.race([writeWithBackpressure(stream, data), once(stream, 'error')]);
+      await Promise.race([writeWithBackpressure(stream, data), failed]);
       check();
       return true;
     },

@@ -1,8 +1,8 @@
 // `ghcprof timeline`: the builds in order with what changed in their manifests, then per
-// series (run totals, cost centres) a sparkline of build medians per metric and its change
-// points with their suspects; as text, Markdown, CSV (one row per series, metric and build)
-// and JSON.
-import type { MetricSeries, Timeline, TimelineAppearance, TimelineChangePoint, TimelineRegression, TimelineSeries } from '../analyze/timeline.js';
+// series (run totals, cost centres, modules or stacks) a sparkline of build medians per metric
+// and its change points with their suspects; as text, Markdown, CSV (one row per series,
+// metric and build) and JSON.
+import type { MetricSeries, Timeline, TimelineAppearance, TimelineChangePoint, TimelineGrouping, TimelineRegression, TimelineSeries } from '../analyze/timeline.js';
 import type { BuildInfo, BuildOrder } from '../analyze/timeline/builds.js';
 import { NODE_COMPONENT } from '../analyze/timeline/builds.js';
 import { runStatistic } from '../model/run-statistic.js';
@@ -30,6 +30,14 @@ function byImportance<T extends { metric: string }>(statistics: readonly T[]): T
   return [...statistics.filter((entry) => runStatistic(entry.metric).headline), ...statistics.filter((entry) => !runStatistic(entry.metric).headline)];
 }
 
+const GROUPING_NOUNS: Record<TimelineGrouping, string> = { 'cost-centre': 'cost centre', module: 'module', stack: 'stack' };
+
+/** What the series other than the run totals are of (`cost centre`, `module`, `stack`), plural for any count but 1. */
+function seriesNoun(timeline: Timeline, count: number): string {
+  const noun = GROUPING_NOUNS[timeline.options.grouping];
+  return count === 1 ? noun : `${noun}s`;
+}
+
 function correctionName(timeline: Timeline): string {
   const { correction } = timeline.options;
   return correction === 'none' ? 'no correction' : correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg';
@@ -42,7 +50,7 @@ function methodLines(timeline: Timeline): string[] {
   return [
     `test: binary segmentation over all runs (Mann-Whitney U; permutation and Bonferroni p), at least ${detector.minSegmentBuilds} builds a side${check}`,
     `${correctionName(timeline)} over ${timeline.tested} tests, alpha ${alpha}${estimated}`,
-    'sparklines: build medians, oldest first, drawn from zero; | = change point, · = build without the cost centre',
+    `sparklines: build medians, oldest first, drawn from zero; | = change point, · = build without the ${seriesNoun(timeline, 1)}`,
   ];
 }
 
@@ -170,7 +178,7 @@ function summaryLine(timeline: Timeline): string {
   const series = new Set(timeline.changePoints.map((point) => point.series)).size;
   const appeared = timeline.appearances.length;
   const tooFew = timeline.builds.length < 2 * timeline.options.detector.minSegmentBuilds ? ` (a step needs ${timeline.options.detector.minSegmentBuilds} builds a side: ${2 * timeline.options.detector.minSegmentBuilds} builds at least)` : '';
-  return `${points} change point${points === 1 ? '' : 's'} in ${series} series${appeared > 0 ? `; ${appeared} cost centre${appeared === 1 ? '' : 's'} appeared or disappeared` : ''}${tooFew}`;
+  return `${points} change point${points === 1 ? '' : 's'} in ${series} series${appeared > 0 ? `; ${appeared} ${seriesNoun(timeline, appeared)} appeared or disappeared` : ''}${tooFew}`;
 }
 
 function renderText(content: TimelineReportContent): string {
@@ -178,7 +186,7 @@ function renderText(content: TimelineReportContent): string {
   const lines = [headline(content), ...methodLines(timeline), '', renderTable(buildsTable(timeline), 'text').trimEnd(), '', summaryLine(timeline), ''];
   const { shown, hidden } = selectedSeries(timeline, content.top);
   for (const entry of shown) lines.push(...seriesBlock(timeline, entry), '');
-  if (hidden > 0) lines.push(`(${hidden} more ${timeline.options.grouping === 'module' ? 'modules' : 'cost centres'} without change points; --top 0 shows all)`);
+  if (hidden > 0) lines.push(`(${hidden} more ${seriesNoun(timeline, hidden)} without change points; --top 0 shows all)`);
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -206,11 +214,11 @@ function renderMarkdown(content: TimelineReportContent): string {
   }
   const table: Table = { columns: ['series', 'metric', 'medians by build', 'oldest → newest'].map((title) => ({ title, align: 'left' as const })), rows };
   lines.push(renderTable(table, 'markdown').trimEnd());
-  if (hidden > 0) lines.push('', `${hidden} more ${timeline.options.grouping === 'module' ? 'modules' : 'cost centres'} without change points.`);
+  if (hidden > 0) lines.push('', `${hidden} more ${seriesNoun(timeline, hidden)} without change points.`);
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-const CSV_COLUMNS = ['kind', 'module', 'label', 'src', 'metric', 'unit', 'estimated', 'build', 'start', 'n', 'median', 'ciLow', 'ciHigh', 'event', 'deltaPct', 'pAdjusted', 'suspects'];
+const CSV_COLUMNS = ['kind', 'module', 'label', 'src', 'stack', 'metric', 'unit', 'estimated', 'build', 'start', 'n', 'median', 'ciLow', 'ciHigh', 'event', 'deltaPct', 'pAdjusted', 'suspects'];
 
 /** One row per series, metric and build; `event` marks the first build after a change point (or where a centre came or went). */
 function renderCsv(timeline: Timeline): string {
@@ -227,6 +235,7 @@ function renderCsv(timeline: Timeline): string {
           series.module ?? '',
           series.label ?? '',
           series.src ?? '',
+          series.stack ?? '',
           metric.metric,
           metric.unit,
           String(metric.estimated),
@@ -236,7 +245,7 @@ function renderCsv(timeline: Timeline): string {
           point === null ? '' : String(point.median),
           point === null ? '' : String(point.ciLow),
           point === null ? '' : String(point.ciHigh),
-          stepMetric?.direction ?? appearance?.kind ?? '',
+          stepMetric?.direction ?? appearance?.change ?? '',
           stepMetric?.deltaPct === undefined || stepMetric.deltaPct === null ? '' : String(stepMetric.deltaPct),
           stepMetric === undefined ? '' : String(stepMetric.pAdjusted),
           step !== undefined ? step.suspects.map(describeSuspect).join('; ') : appearance !== undefined ? appearance.suspects.map(describeSuspect).join('; ') : '',
@@ -280,6 +289,7 @@ export function timelineJson(content: TimelineReportContent, regressions: readon
       module: point.module,
       label: point.label,
       src: point.src,
+      stack: point.stack,
       metric: point.metric,
       before: builds[point.beforeIndex],
       after: builds[point.afterIndex],
@@ -306,6 +316,7 @@ export function timelineJson(content: TimelineReportContent, regressions: readon
       module: appearance.module,
       label: appearance.label,
       src: appearance.src,
+      stack: appearance.stack,
       change: appearance.change,
       before: builds[appearance.beforeIndex],
       after: builds[appearance.afterIndex],
@@ -318,6 +329,7 @@ export function timelineJson(content: TimelineReportContent, regressions: readon
       module: series.module,
       label: series.label,
       src: series.src,
+      stack: series.stack,
       metrics: series.metrics.map((metric) => ({
         metric: metric.metric,
         title: metric.title,
@@ -330,7 +342,7 @@ export function timelineJson(content: TimelineReportContent, regressions: readon
     ...(regressions === null
       ? {}
       : {
-          regressions: regressions.map(({ changePoint, step }) => ({ module: changePoint.module, label: changePoint.label, metric: step.metric, after: timeline.builds[changePoint.afterIndex]!.name, deltaPct: step.deltaPct, pAdjusted: step.pAdjusted })),
+          regressions: regressions.map(({ changePoint, step }) => ({ module: changePoint.module, label: changePoint.label, stack: changePoint.stack, metric: step.metric, after: timeline.builds[changePoint.afterIndex]!.name, deltaPct: step.deltaPct, pAdjusted: step.pAdjusted })),
           verdict: regressions.length === 0 ? 'pass' : 'fail',
         }),
   };

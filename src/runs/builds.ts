@@ -1,8 +1,9 @@
 // The builds of a timeline: run directories grouped into builds by manifest and ordered
 // (analyze/timeline/builds.ts), each build's runs read into an aggregator of its own. From
-// files here (the profnix run directories under the paths, collect-runs.ts, read one profile
-// at a time); src/store/builds.ts reads them from a store through the same assembleBuilds, so
-// both give the timeline analysis the same builds.
+// files here (the profnix run directories under the paths, collect-runs.ts, read as loadRuns
+// reads them: in worker threads, the next builds' profiles while one build is merged);
+// src/store/builds.ts reads them from a store through the same assembleBuilds, so both give
+// the timeline analysis the same builds.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunAggregator } from '../analyze/aggregate.js';
@@ -10,8 +11,10 @@ import { groupRunDirectories, startTimeMs, type BuildInfo, type BuildOrder, type
 import type { TimelineBuild } from '../analyze/timeline.js';
 import { InputError } from '../model/diagnostic.js';
 import type { RunDirectoryInfo } from '../model/run-meta.js';
-import { collectRuns, type RunInput } from './collect-runs.js';
-import { loadRuns } from './load-runs.js';
+import { collectRuns, type CollectedRuns, type RunInput } from './collect-runs.js';
+import { loadRuns, loadRunsAhead, type LoadedRuns, type LoadRunsOptions, type RunsProgress } from './load-runs.js';
+import { RunsAhead } from './runs-ahead.js';
+import { poolFor } from './worker-pool.js';
 
 export interface LoadedBuilds {
   builds: TimelineBuild[];
@@ -19,9 +22,9 @@ export interface LoadedBuilds {
 }
 
 /** Called before each profile is read (done of total), and once at the end. */
-export type BuildsProgress = (done: number, total: number, path: string) => void;
+export type BuildsProgress = RunsProgress;
 
-export interface LoadBuildsOptions {
+export interface LoadBuildsOptions extends Pick<LoadRunsOptions, 'threads' | 'callTrees'> {
   order: BuildOrder;
   onProgress?: BuildsProgress;
 }
@@ -107,15 +110,12 @@ export async function assembleBuilds<T extends RunDirectoryFacts>(directories: r
   return { builds, warnings };
 }
 
-/**
- * A reader of builds from their profiles, one profile at a time; progress counts over
- * `total` profiles (those of every build it will be given).
- */
-export function fileBuildReader(total: number, onProgress?: BuildsProgress): BuildReader<FoundRunDirectory> {
+/** Reads builds with `load`, counting progress over `total` profiles (those of every build it will be given). */
+function buildReader(total: number, onProgress: BuildsProgress | undefined, load: (collected: CollectedRuns, onProgress: RunsProgress) => Promise<LoadedRuns>): BuildReader<FoundRunDirectory> {
   let done = 0;
   return async (members) => {
     const inputs = members.flatMap((member) => member.inputs);
-    const loaded = await loadRuns({ inputs, runDirectories: members.map((member) => member.info) }, (index, _count, path) => {
+    const loaded = await load({ inputs, runDirectories: members.map((member) => member.info) }, (index, _count, path) => {
       if (path !== '') onProgress?.(done + index, total, path);
     });
     done += inputs.length;
@@ -123,10 +123,32 @@ export function fileBuildReader(total: number, onProgress?: BuildsProgress): Bui
   };
 }
 
+/**
+ * A reader of builds from their profiles, a build at a time (its profiles in worker threads
+ * as loadRuns reads them); progress counts over `total` profiles (those of every build it
+ * will be given).
+ */
+export function fileBuildReader(total: number, onProgress?: BuildsProgress, options: Pick<LoadRunsOptions, 'threads' | 'callTrees'> = {}): BuildReader<FoundRunDirectory> {
+  return buildReader(total, onProgress, (collected, progress) => loadRuns(collected, { ...options, onProgress: progress }));
+}
+
 export async function loadBuilds(paths: readonly string[], options: LoadBuildsOptions): Promise<LoadedBuilds> {
   const found = await findRunDirectories(paths);
   const total = found.directories.reduce((count, directory) => count + directory.inputs.length, 0);
-  const assembled = await assembleBuilds(found.directories, options.order, fileBuildReader(total, options.onProgress));
-  options.onProgress?.(total, total, '');
-  return { builds: assembled.builds, warnings: [...found.warnings, ...assembled.warnings] };
+  // Every profile, in the order assembleBuilds will read the builds: workers read the next
+  // builds' while one build is merged.
+  const inputs = groupRunDirectories(found.directories, options.order).flatMap((group) => group.members.flatMap((member) => member.inputs));
+  const pool = poolFor(inputs, options.threads);
+  const ahead = pool === null ? null : new RunsAhead(pool, inputs, options.callTrees ?? true);
+  try {
+    const reader =
+      ahead === null
+        ? fileBuildReader(total, options.onProgress, { threads: options.threads, callTrees: options.callTrees })
+        : buildReader(total, options.onProgress, (collected, progress) => loadRunsAhead(collected, ahead, progress));
+    const assembled = await assembleBuilds(found.directories, options.order, reader);
+    options.onProgress?.(total, total, '');
+    return { builds: assembled.builds, warnings: [...found.warnings, ...assembled.warnings] };
+  } finally {
+    ahead?.close();
+  }
 }

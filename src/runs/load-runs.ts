@@ -1,19 +1,41 @@
-// Reads the runs found by collectRuns into an aggregator, one profile at a time, so memory
-// holds the aggregate and one profile, never all of them.
+// Reads the runs found by collectRuns into an aggregator, one profile at a time per thread, so
+// memory holds the aggregate and a profile per thread, never all of them. With one thread
+// each profile is read here and added whole (addRun). With more, worker threads read them
+// (runs-ahead.ts) and post back each run's summary, and its call tree when stacks are wanted,
+// merged in input order: the same aggregate, warnings and errors as one thread gives.
 import { readFileSync } from 'node:fs';
 import { RunAggregator } from '../analyze/aggregate.js';
 import { runRecordOf } from '../analyze/run-record.js';
+import { unsummarizableReason } from '../analyze/summarize-run.js';
 import { formatWarning } from '../model/diagnostic.js';
 import { buildIdentity } from '../model/run-meta.js';
 import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
 import { parseRtsStats } from '../formats/rts-stats/rts-stats.js';
-import type { CollectedRuns } from './collect-runs.js';
+import type { CollectedRuns, RunInput } from './collect-runs.js';
+import { walkFlatCallTree } from './flat-call-tree.js';
 import { loadProfile } from './load-profile.js';
+import { RunsAhead, type ReadRun } from './runs-ahead.js';
+import { poolFor } from './worker-pool.js';
 
 export interface LoadedRuns {
   aggregator: RunAggregator;
   warnings: string[];
   mixedBuilds: boolean;
+}
+
+/** Called before each run is read (done of total, the run's path), and once at the end (path ''). */
+export type RunsProgress = (done: number, total: number, path: string) => void;
+
+export interface LoadRunsOptions {
+  onProgress?: RunsProgress;
+  /** Threads that parse (default: threadsFor of threads.ts); 1 reads in this thread. */
+  threads?: number;
+  /**
+   * Whether the aggregator gets the runs' call trees, for stacks and mean profiles (default
+   * true). Without, worker threads post back only the runs' summaries (and `hasStacks` is
+   * false): what a command that never looks at a stack needs, and far less to merge.
+   */
+  callTrees?: boolean;
 }
 
 export function numericStats(path: string | null): Record<string, number> {
@@ -24,27 +46,71 @@ export function numericStats(path: string | null): Record<string, number> {
   return numbers;
 }
 
-export async function loadRuns(collected: CollectedRuns, onProgress?: (done: number, total: number, path: string) => void): Promise<LoadedRuns> {
+function leftOut(input: RunInput, reason: string): string {
+  return `${input.profilePath}: ${reason}; left out of the aggregate`;
+}
+
+/** Reads one run in this thread and adds it whole. */
+async function addRunHere(aggregator: RunAggregator, warnings: string[], input: RunInput): Promise<void> {
+  // A run summary (`ghcprof summarize`): the same rows as its profile, without stacks.
+  if (isSummaryPath(input.profilePath)) {
+    const summary = parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath);
+    warnings.push(...summary.warnings);
+    aggregator.addSummary(summary);
+    return;
+  }
+  const profile = await loadProfile(input.profilePath);
+  for (const warning of profile.warnings) warnings.push(formatWarning(warning));
+  const skipped = unsummarizableReason(profile);
+  if (skipped !== null) {
+    warnings.push(leftOut(input, skipped));
+    return;
+  }
+  aggregator.addRun(profile, runRecordOf(profile, { source: input.profilePath, runDirectory: input.runDirectory, node: input.node, stats: numericStats(input.statsPath) }));
+}
+
+/** Adds a run a worker read (or a summary file), as addRunHere adds it. */
+function addReadRun(aggregator: RunAggregator, warnings: string[], input: RunInput, run: ReadRun, callTrees: boolean): void {
+  if ('summaryFile' in run) {
+    warnings.push(...run.summaryFile.warnings);
+    aggregator.addSummary(run.summaryFile);
+  } else if ('skipped' in run) {
+    warnings.push(...run.warnings, leftOut(input, run.skipped));
+  } else {
+    warnings.push(...run.summary.warnings);
+    if (callTrees) aggregator.addParsedRun(run.summary, run.callTree === null ? null : walkFlatCallTree(run.callTree));
+    else aggregator.addSummary(run.summary);
+  }
+}
+
+/** The runs of `collected`, taken from `ahead` (which reads them, among others, in this order). */
+export async function loadRunsAhead(collected: CollectedRuns, ahead: RunsAhead, onProgress?: RunsProgress): Promise<LoadedRuns> {
+  return loadEach(collected, onProgress, async (aggregator, warnings, input) => addReadRun(aggregator, warnings, input, await ahead.take(input), ahead.callTrees));
+}
+
+async function loadEach(
+  collected: CollectedRuns,
+  onProgress: RunsProgress | undefined,
+  add: (aggregator: RunAggregator, warnings: string[], input: RunInput) => Promise<void>,
+): Promise<LoadedRuns> {
   const aggregator = new RunAggregator(collected.inputs.length);
   const warnings: string[] = [];
   for (const [index, input] of collected.inputs.entries()) {
     onProgress?.(index, collected.inputs.length, input.profilePath);
-    // A run summary (`ghcprof summarize`): the same rows as its profile, without stacks.
-    if (isSummaryPath(input.profilePath)) {
-      const summary = parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath);
-      warnings.push(...summary.warnings);
-      aggregator.addSummary(summary);
-      continue;
-    }
-    const profile = await loadProfile(input.profilePath);
-    for (const warning of profile.warnings) warnings.push(formatWarning(warning));
-    if (profile.metadata.format === 'eventlog' && (profile.metadata.totalTicks ?? 0) === 0) {
-      warnings.push(`${input.profilePath}: no time-profile samples; left out of the aggregate`);
-      continue;
-    }
-    aggregator.addRun(profile, runRecordOf(profile, { source: input.profilePath, runDirectory: input.runDirectory, node: input.node, stats: numericStats(input.statsPath) }));
+    await add(aggregator, warnings, input);
   }
   onProgress?.(collected.inputs.length, collected.inputs.length, '');
   const identities = new Set(collected.runDirectories.map((info) => buildIdentity(info.meta)));
   return { aggregator, warnings, mixedBuilds: identities.size > 1 };
+}
+
+export async function loadRuns(collected: CollectedRuns, options: LoadRunsOptions = {}): Promise<LoadedRuns> {
+  const pool = poolFor(collected.inputs, options.threads);
+  if (pool === null) return loadEach(collected, options.onProgress, addRunHere);
+  const ahead = new RunsAhead(pool, collected.inputs, options.callTrees ?? true);
+  try {
+    return await loadRunsAhead(collected, ahead, options.onProgress);
+  } finally {
+    ahead.close();
+  }
 }

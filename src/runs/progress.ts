@@ -1,15 +1,35 @@
 // Progress on stderr while a large input is read, only when stderr is a terminal
-// (never in pipes, logs or CI). cli-progress draws and throttles the bar.
+// (never in pipes, logs or CI). cli-progress draws and throttles the bar. In a parse worker
+// the reads' progress goes to the main thread instead (showReadProgressWith), which draws
+// the bar of the run it is waiting for.
 import { SingleBar } from 'cli-progress';
 import type { InputSource } from './input.js';
 
 const MIN_BYTES_FOR_PROGRESS = 16 << 20;
+/** How often a bar is redrawn, and a worker's progress posted. */
+export const PROGRESS_INTERVAL_MS = 200;
 
 export interface ProgressHandle {
   stop(): void;
 }
 
-export function showReadProgress(input: InputSource, what: string): ProgressHandle {
+/** What a bar needs of a read: the size of the file and how far the read has got. */
+export type ReadProgressSource = Pick<InputSource, 'sizeBytes' | 'bytesRead'>;
+
+type ReadProgressView = (input: ReadProgressSource, what: string) => ProgressHandle;
+
+let view: ReadProgressView = terminalBar;
+
+/** Shows the progress of the reads of this thread with `replacement` from now on (a parse worker posts it). */
+export function showReadProgressWith(replacement: ReadProgressView): void {
+  view = replacement;
+}
+
+export function showReadProgress(input: ReadProgressSource, what: string): ProgressHandle {
+  return view(input, what);
+}
+
+function terminalBar(input: ReadProgressSource, what: string): ProgressHandle {
   const size = input.sizeBytes;
   if (!process.stderr.isTTY || size === null || size < MIN_BYTES_FOR_PROGRESS) return { stop: () => {} };
   const bar = new SingleBar({
@@ -21,7 +41,7 @@ export function showReadProgress(input: InputSource, what: string): ProgressHand
   const megabytes = (bytes: number): number => Math.round(bytes / (1 << 20));
   bar.start(megabytes(size), 0);
   // The parser yields between chunks, so a timer gets to run.
-  const timer = setInterval(() => bar.update(megabytes(input.bytesRead())), 200);
+  const timer = setInterval(() => bar.update(megabytes(input.bytesRead())), PROGRESS_INTERVAL_MS);
   return {
     stop: () => {
       clearInterval(timer);

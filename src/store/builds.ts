@@ -3,7 +3,8 @@
 // both), each build's runs read in the order its files would be, so the timeline is the same
 // to the byte, in milliseconds instead of a parse of every profile.
 //
-// Without PATHs: every run directory in the store, in the order they were added. With PATHs:
+// Without PATHs: every run directory in the store, in the order they were added, or those of
+// the builds named (`--build`, checked as `aggregate --store --build` checks them). With PATHs:
 // the run directories under them (found on disk, as `timeline PATH...` finds them). A build
 // is read from the store when the store holds each of its run directories whole (a stored
 // directory of the same path with the same nodes, in order), else from its files: a build is
@@ -13,13 +14,23 @@ import { resolve } from 'node:path';
 import { buildIdentity } from '../model/run-meta.js';
 import { InputError } from '../model/diagnostic.js';
 import { assembleBuilds, fileBuildReader, findRunDirectories, type FoundRunDirectory, type LoadBuildsOptions, type LoadedBuilds } from '../runs/builds.js';
-import { aggregateStoredRuns } from './load.js';
-import type { ProfileStore, StoredRunDirectory } from './store.js';
+import { aggregateStoredRuns, checkBuildNames } from './load.js';
+import type { ProfileStore, RunSelection, StoredRunDirectory } from './store.js';
 
-export interface LoadStoredBuildsOptions extends LoadBuildsOptions {
-  /** The run directories under these paths; every run directory in the store when absent or empty. */
-  paths?: readonly string[];
-}
+/** Which run directories: those under paths, those of the named builds, or (neither) every stored one. */
+export type LoadStoredBuildsOptions = LoadBuildsOptions &
+  (
+    | {
+        /** The run directories under these paths; every run directory in the store when absent or empty. */
+        paths?: readonly string[];
+        builds?: undefined;
+      }
+    | {
+        /** The stored run directories of these builds (display names or run directory tags, as `--build` takes them). */
+        builds: readonly string[];
+        paths?: undefined;
+      }
+  );
 
 /** A run directory found under the paths, with its runs' ids when the store holds them all. */
 interface LookedUpDirectory extends FoundRunDirectory {
@@ -30,11 +41,12 @@ function noRuns(store: ProfileStore): InputError {
   return new InputError({ source: store.path }, 'no runs stored (`ghcprof store add PATH... --store FILE` adds them)');
 }
 
-/** Every stored run directory's build, from the store alone. */
-async function everyStoredBuild(store: ProfileStore, options: LoadBuildsOptions): Promise<LoadedBuilds> {
-  const stored = store.count();
-  if (stored === 0) throw noRuns(store);
-  const directories = store.runDirectories();
+/** Every stored run directory's build (or those of the selection's builds), from the store alone. */
+async function storedBuilds(store: ProfileStore, selection: RunSelection, options: LoadBuildsOptions): Promise<LoadedBuilds> {
+  if (store.count() === 0) throw noRuns(store);
+  if (selection.builds !== undefined) checkBuildNames(store, selection.builds);
+  const stored = store.count(selection);
+  const directories = store.runDirectories(selection);
   if (directories.length === 0) {
     throw new InputError({ source: store.path }, `none of the ${stored} stored runs is in a profnix run directory (run/<tag>/ with meta.json): a timeline groups runs into builds by their manifests`);
   }
@@ -81,8 +93,9 @@ async function buildsUnder(store: ProfileStore, paths: readonly string[], option
   return { builds: assembled.builds, warnings: [...warnings, ...assembled.warnings] };
 }
 
-/** The builds of `timeline --store`: every stored build, or those of the run directories under `paths`. */
+/** The builds of `timeline --store`: every stored build, those named, or those of the run directories under `paths`. */
 export async function loadStoredBuilds(store: ProfileStore, options: LoadStoredBuildsOptions): Promise<LoadedBuilds> {
-  const { paths, ...rest } = options;
-  return paths === undefined || paths.length === 0 ? everyStoredBuild(store, rest) : buildsUnder(store, paths, rest);
+  const { paths, builds, ...rest } = options;
+  if (paths !== undefined && paths.length > 0) return buildsUnder(store, paths, rest);
+  return storedBuilds(store, builds === undefined ? {} : { builds }, rest);
 }

@@ -1,9 +1,13 @@
 // The eventlog summary against figures recomputed from ghc-events' own text dump of each
 // log (the .reference files), which our decoder shares nothing with.
 import { readFileSync } from 'node:fs';
+import { max, mean, quantileSorted, sum } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { summariseEventlog } from '../../src/analyze/eventlog-summary.js';
 import { allSampleFiles, readSample, samplePath } from '../support/samples.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { decodeAll } from '../formats/eventlog/helpers.js';
+import { payload, SyntheticEventlog } from '../formats/eventlog/synthetic-eventlog.js';
 
 interface ReferenceFigures {
   lastTimeNs: number;
@@ -101,4 +105,122 @@ describe('eventlog summary', () => {
     expect(summary.warnings).toHaveLength(1);
     expect(summary.warnings[0]!.location.byteOffset).toBeGreaterThan(0);
   });
+
+  it('pause figures are those of a plain computation over the events, to the last bit', async () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const bytes = parallelGcLog(seed).bytes();
+      const summary = await summariseEventlog([bytes], 'gc.eventlog');
+      const expected = await plainPauseFigures(bytes);
+      expect(summary.gc.pauses, `seed ${seed}`).toEqual(expected.all);
+      expect(summary.gc.byGeneration, `seed ${seed}`).toEqual(expected.byGeneration);
+    }
+  });
+
+  it('heap and GC events declared too short for their fields count for nothing, as when decoded', async () => {
+    const log = new SyntheticEventlog()
+      .declare(GC_START, 0, 'Starting GC')
+      .declare(GC_END, 0, 'Finished GC')
+      .declare(HEAP_LIVE, 4, 'Live data in heap')
+      .declare(GC_STATS, 6, 'GC statistics');
+    log.event(GC_START, 10).event(GC_END, 20).event(HEAP_LIVE, 21, payload().u32(0)).event(GC_STATS, 22, payload().u32(0).u16(1));
+    const summary = await summariseEventlog([log.bytes()], 'short.eventlog');
+    expect(summary.heap.peakLiveBytes).toBeNull();
+    expect(summary.gc.pauses.count).toBe(1);
+    expect(summary.gc.byGeneration).toEqual([]);
+  });
 });
+
+const GC_START = 9;
+const GC_END = 10;
+const BLOCK_MARKER = 18;
+const HEAP_LIVE = 51;
+const GC_STATS = 53;
+
+/**
+ * Parallel GCs of two capabilities, each capability's blocks written out of time order with the
+ * other's (as the RTS flushes them), the intervals overlapping, touching or apart; GC_STATS of
+ * generation 0, 1 or 2 after some, on either capability.
+ */
+function parallelGcLog(seed: number): SyntheticEventlog {
+  const next = seededRandom(seed);
+  const pick = (n: number): number => Math.floor(next() * n);
+  const log = new SyntheticEventlog()
+    .declare(GC_START, 0, 'Starting GC')
+    .declare(GC_END, 0, 'Finished GC')
+    .declare(BLOCK_MARKER, 14, 'Block marker')
+    .declare(GC_STATS, 58, 'GC statistics');
+  const blocks: Array<Array<{ type: number; time: number; body?: ReturnType<typeof payload> }>> = [[], []];
+  let time = 1000;
+  for (let gc = 0; gc < 50 + pick(200); gc++) {
+    time += pick(3) === 0 ? 0 : pick(500);
+    for (const cap of [0, 1]) {
+      const start = time + pick(3) * pick(40);
+      const end = start + pick(4) * pick(300);
+      blocks[cap]!.push({ type: GC_START, time: start }, { type: GC_END, time: end });
+      if (pick(3) > 0) blocks[cap]!.push({ type: GC_STATS, time: end + pick(5), body: gcStats(pick(3)) });
+      time = Math.max(time, end);
+    }
+    if (pick(20) === 0) {
+      for (const cap of [1, 0]) {
+        const events = blocks[cap]!.splice(0);
+        const bodyBytes = events.reduce((total, event) => total + 10 + (event.body?.length ?? 0), 0);
+        log.event(BLOCK_MARKER, Math.min(...events.map((event) => event.time), time), payload().u32(24 + bodyBytes).u64(2 ** 40).u16(cap));
+        for (const event of events) log.event(event.type, event.time, event.body);
+      }
+    }
+  }
+  for (const cap of [1, 0]) {
+    const events = blocks[cap]!;
+    const bodyBytes = events.reduce((total, event) => total + 10 + (event.body?.length ?? 0), 0);
+    log.event(BLOCK_MARKER, Math.min(...events.map((event) => event.time), time), payload().u32(24 + bodyBytes).u64(2 ** 40).u16(cap));
+    for (const event of events) log.event(event.type, event.time, event.body);
+  }
+  return log;
+}
+
+function gcStats(generation: number): ReturnType<typeof payload> {
+  return payload().u32(0).u16(generation).u64(1).u64(2).u64(3).u32(2).u64(4).u64(5).u64(6);
+}
+
+/** The pause figures computed plainly from the decoded events: objects, arrays and sorts with comparators. */
+async function plainPauseFigures(bytes: Uint8Array): Promise<{ all: object; byGeneration: object[] }> {
+  const { events } = await decodeAll([bytes]);
+  const open = new Map<number | null, number>();
+  const intervals: Array<{ start: number; end: number }> = [];
+  const stats: Array<{ time: number; generation: number }> = [];
+  for (const event of events) {
+    if (event.info.kind === 'gcStart') open.set(event.cap, event.timeNs);
+    else if (event.info.kind === 'gcEnd' && open.has(event.cap)) {
+      intervals.push({ start: open.get(event.cap)!, end: event.timeNs });
+      open.delete(event.cap);
+    } else if (event.info.kind === 'gcStats') stats.push({ time: event.timeNs, generation: event.info.generation });
+  }
+  const pauses: Array<{ start: number; end: number; generation: number | null }> = [];
+  for (const { start, end } of [...intervals].sort((a, b) => a.start - b.start)) {
+    const last = pauses.at(-1);
+    if (last !== undefined && start <= last.end) last.end = Math.max(last.end, end);
+    else pauses.push({ start, end, generation: null });
+  }
+  for (const stat of stats) {
+    const pause = pauses.filter((candidate) => candidate.start <= stat.time).at(-1);
+    if (pause !== undefined) pause.generation = Math.max(pause.generation ?? 0, stat.generation);
+  }
+  const figures = (chosen: typeof pauses): object => {
+    const sorted = chosen.map((pause) => (pause.end - pause.start) / 1e9).sort((a, b) => a - b);
+    if (sorted.length === 0) return { count: 0, meanSecs: 0, p50Secs: 0, p95Secs: 0, p99Secs: 0, maxSecs: 0, totalSecs: 0 };
+    return {
+      count: sorted.length,
+      meanSecs: mean(sorted),
+      p50Secs: quantileSorted(sorted, 0.5),
+      p95Secs: quantileSorted(sorted, 0.95),
+      p99Secs: quantileSorted(sorted, 0.99),
+      maxSecs: max(sorted),
+      totalSecs: sum(sorted),
+    };
+  };
+  const generations = [...new Set(pauses.flatMap((pause) => (pause.generation === null ? [] : [pause.generation])))].sort((a, b) => a - b);
+  return {
+    all: figures(pauses),
+    byGeneration: generations.map((generation) => ({ generation, ...figures(pauses.filter((pause) => pause.generation === generation)) })),
+  };
+}

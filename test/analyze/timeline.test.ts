@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTimeline, timelineRegressions, type Timeline, type TimelineBuild, type TimelineChangePoint } from '../../src/analyze/timeline.js';
 import { loadBuilds } from '../../src/runs/builds.js';
 import { readSample, samplePath } from '../support/samples.js';
-import { readSimpleReport } from '../support/simple-prof.js';
+import { readSimpleReport, simpleStacks } from '../support/simple-prof.js';
 
 interface SpecBuild {
   id: string;
@@ -314,5 +314,65 @@ describe('timeline change points of samples/timeline', () => {
     expect(regressions.some(({ changePoint }) => changePoint.label === 'eval')).toBe(false);
     // Past any threshold only costs that grew from nothing remain (main's time: token-count's new work).
     for (const { step } of timelineRegressions(timeline, 1e9)) expect([step.deltaPct, step.beforeMedian]).toEqual([null, 0]);
+  });
+});
+
+describe('timeline of call stacks (--by stack) of samples/timeline', () => {
+  /** Per run (its spec build), per stack path (`Module.label` frames joined by `;`): its entries, from the naive reading. */
+  function naiveStackEntries(): Array<{ build: number; entries: Map<string, number> }> {
+    const out: Array<{ build: number; entries: Map<string, number> }> = [];
+    for (const tag of readdirSync(runRoot).sort()) {
+      const meta = JSON.parse(readFileSync(join(runRoot, tag, 'meta.json'), 'utf8')) as { meta: { manifest: Record<string, { commit: string | null }> } };
+      const build = spec.builds.findIndex((entry) => entry.commit === meta.meta.manifest['cardano-node']!.commit);
+      for (const node of readdirSync(join(runRoot, tag)).filter((name) => name.startsWith('node-'))) {
+        const entries = new Map<string, number>();
+        for (const { path, row } of simpleStacks(readSimpleReport(readFileSync(join(runRoot, tag, node, 'cardano-node.prof'), 'utf8')).rows)) entries.set(path, (entries.get(path) ?? 0) + row.entries);
+        out.push({ build, entries });
+      }
+    }
+    return out;
+  }
+
+  let stacks: Timeline;
+  let naive: Array<{ build: number; entries: Map<string, number> }>;
+  beforeAll(() => {
+    stacks = analyzeTimeline(loaded, { grouping: 'stack', metrics: ['time', 'alloc', 'entries'], alpha: 0.05, correction: 'bh', minPct: 0.5 });
+    naive = naiveStackEntries();
+  });
+
+  it("has a series per stack, named by its path, its leaf's module and label, with each build's median entries those of the files", () => {
+    const series = stacks.series.filter((entry) => entry.kind === 'stack');
+    expect(series.length).toBeGreaterThan(10);
+    const known = new Set(naive.flatMap((run) => [...run.entries.keys()]));
+    for (const entry of series) {
+      expect(known, entry.stack!).toContain(entry.stack);
+      expect(entry.stack!.split(';').pop()).toBe(`${entry.module}.${entry.label}`);
+      const entries = entry.metrics.find((metric) => metric.metric === 'entries')!;
+      spec.builds.forEach((_, b) => {
+        const values = naive.filter((run) => run.build === b && run.entries.has(entry.stack!)).map((run) => run.entries.get(entry.stack!)!);
+        expect(entries.points[b]?.median ?? null, `${entry.stack} in ${spec.builds[b]!.id}`).toBe(values.length === 0 ? null : median(values));
+      });
+    }
+  });
+
+  it('finds the stack ending in eval stepping up at the build that made lookups slow, with plutus-core among the suspects', () => {
+    const slow = toggledChanges().findIndex((changes) => changes.includes('slow-lookup'));
+    const points = stacks.changePoints.filter((point) => point.kind === 'stack' && point.label === 'eval' && point.afterIndex === slow);
+    expect(points).toHaveLength(1);
+    const [point] = points;
+    expect(point!.stack!.endsWith(';Main.eval')).toBe(true);
+    expect(point).toMatchObject({ module: 'Main', beforeIndex: slow - 1, direction: 'regression' });
+    expect(point!.metrics.map((step) => step.metric)).toEqual(expect.arrayContaining(['time', 'alloc']));
+    expect(point!.suspects).toContainEqual({ component: 'plutus-core', from: '1.1.1.0', to: '1.2.0.0', change: 'version' });
+    // Its cost centre steps there too.
+    expect(pointsOf('eval').some((candidate) => candidate.afterIndex === slow)).toBe(true);
+  });
+
+  it('reports the stacks of tokenCount as appearing where the cost centre did, not as steps', () => {
+    const added = toggledChanges().findIndex((changes) => changes.includes('token-count'));
+    const appeared = stacks.appearances.filter((appearance) => appearance.label === 'tokenCount');
+    expect(appeared.length).toBeGreaterThan(0);
+    for (const appearance of appeared) expect(appearance).toMatchObject({ kind: 'stack', change: 'appeared', afterIndex: added });
+    expect(stacks.changePoints.filter((point) => point.label === 'tokenCount')).toEqual([]);
   });
 });

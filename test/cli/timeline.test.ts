@@ -32,15 +32,27 @@ interface BuildJson {
   name: string;
   commit: string | null;
   runs: number;
+  runDirectories: string[];
   manifest: Record<string, { version: string | null; commit: string | null }>;
   start: string | null;
 }
 
+interface SeriesJson {
+  kind: string;
+  module: string | null;
+  label: string | null;
+  src: string | null;
+  stack: string | null;
+  metrics: Array<{ metric: string; medians: Array<{ build: string; median: number } | null> }>;
+}
+
 interface TimelineJson {
+  by: string;
   builds: BuildJson[];
   changePoints: Array<{
     module: string | null;
     label: string | null;
+    stack: string | null;
     metric: string;
     before: BuildJson;
     after: BuildJson;
@@ -50,8 +62,8 @@ interface TimelineJson {
     suspects: Array<{ component: string; from: string | null; to: string | null }>;
     metrics: Array<{ metric: string; deltaPct: number | null; direction: string }>;
   }>;
-  appearances: Array<{ label: string | null; change: string; before: BuildJson; after: BuildJson; suspects: unknown[] }>;
-  series: unknown[];
+  appearances: Array<{ module: string | null; label: string | null; stack: string | null; change: string; before: BuildJson; after: BuildJson; suspects: unknown[] }>;
+  series: SeriesJson[];
   verdict?: string;
 }
 
@@ -121,9 +133,11 @@ describe('ghcprof timeline', () => {
     const csv = ghcprof(['timeline', runs, '--format', 'csv']);
     expect(csv.status, csv.stderr).toBe(0);
     const lines = csv.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('kind,module,label,src,metric,unit,estimated,build,start,n,median,ciLow,ciHigh,event,deltaPct,pAdjusted,suspects');
+    expect(lines[0]).toBe('kind,module,label,src,stack,metric,unit,estimated,build,start,n,median,ciLow,ciHigh,event,deltaPct,pAdjusted,suspects');
     expect((lines.length - 1) % spec.builds.length).toBe(0);
     expect(lines.some((line) => line.startsWith('cost-centre,Main,eval,') && line.includes(',alloc,') && line.includes(`,${spec.builds[specIndex('b04')]!.commit.slice(0, 7)},`) && line.includes(',regression,'))).toBe(true);
+    // A cost centre's first build marks its appearance.
+    expect(lines.some((line) => line.startsWith('cost-centre,Main,tokenCount,') && line.includes(`,${spec.builds[firstWith('token-count')]!.commit.slice(0, 7)},`) && line.includes(',appeared,'))).toBe(true);
     const markdown = ghcprof(['timeline', runs, '--format', 'markdown']);
     expect(markdown.status, markdown.stderr).toBe(0);
     expect(markdown.stdout).toMatch(/^### ghcprof timeline: interp/);
@@ -172,6 +186,113 @@ describe('ghcprof timeline', () => {
     const mixed = ghcprof(['timeline', runs, samplePath('interp/a/run-1.prof'), '--format', 'json']);
     expect(mixed.status, mixed.stderr).toBe(0);
     expect(mixed.stderr).toContain('run-1.prof: not in a run directory');
+  });
+});
+
+interface AggregateJson {
+  costCentres: Array<{ module: string; label: string; src: string | null; metrics: Record<string, { median: number }> }>;
+}
+
+describe('ghcprof timeline --by stack', () => {
+  let json: TimelineJson;
+  /** Per build (timeline order), `aggregate --by stack --min 0.5` of its run directories: the stacks above the timeline's --min there, with their medians. */
+  let aggregates: AggregateJson[];
+  /** The stack ending in eval that costs the most time in the first build, as aggregate names it. */
+  let evalStack: string;
+
+  beforeAll(() => {
+    const result = ghcprof(['timeline', runs, '--by', 'stack', '--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    json = JSON.parse(result.stdout) as TimelineJson;
+    aggregates = json.builds.map((build) => {
+      const aggregate = ghcprof(['aggregate', ...build.runDirectories.map((tag) => join(runs, tag)), '--by', 'stack', '--min', '0.5', '--top', '0', '--format', 'json']);
+      expect(aggregate.status, aggregate.stderr).toBe(0);
+      return JSON.parse(aggregate.stdout) as AggregateJson;
+    });
+    evalStack = aggregates[0]!.costCentres.filter((row) => row.label.endsWith(';Main.eval')).sort((a, b) => b.metrics.time!.median - a.metrics.time!.median)[0]!.label;
+  }, 120_000);
+
+  it('has a series per call stack above --min in some build (the stacks aggregate keeps there), labelled by its leaf, with the path in `stack`', () => {
+    expect(json.by).toBe('stack');
+    const stacks = json.series.filter((series) => series.kind === 'stack');
+    const expected = new Set(aggregates.flatMap((aggregate) => aggregate.costCentres.map((row) => row.label)));
+    expect(new Set(stacks.map((series) => series.stack))).toEqual(expected);
+    expect(stacks.length).toBe(expected.size);
+    for (const series of stacks) expect(series.stack!.endsWith(`;${series.module}.${series.label}`) || series.stack === `${series.module}.${series.label}`, series.stack!).toBe(true);
+    expect(json.series.filter((series) => series.kind === 'run-total')).toHaveLength(1);
+  });
+
+  it("gives each build's medians of a stack as aggregate --by stack of that build's run directories", () => {
+    const series = json.series.find((entry) => entry.stack === evalStack)!;
+    expect(series).toMatchObject({ kind: 'stack', module: 'Main', label: 'eval' });
+    // SRC as in the newest build (line numbers shift between builds).
+    expect(series.src).toBe(aggregates[aggregates.length - 1]!.costCentres.find((entry) => entry.label === evalStack)!.src);
+    json.builds.forEach((build, b) => {
+      const row = aggregates[b]!.costCentres.find((entry) => entry.label === evalStack)!;
+      for (const metric of series.metrics) expect(metric.medians[b], `${metric.metric} at ${build.name}`).toMatchObject({ build: build.name, median: row.metrics[metric.metric]!.median });
+    });
+  });
+
+  it('finds the eval stack stepping up at the build that made lookups slow, with plutus-core among the suspects; tokenCount appearing', () => {
+    const slow = firstWith('slow-lookup');
+    // What the files say: the stack's time and alloc medians rise there.
+    for (const metric of ['time', 'alloc']) {
+      const at = (b: number): number => aggregates[b]!.costCentres.find((row) => row.label === evalStack)!.metrics[metric]!.median;
+      expect(at(slow), metric).toBeGreaterThan(at(slow - 1));
+    }
+    const step = json.changePoints.find((point) => point.stack === evalStack && point.after.name === json.builds[slow]!.name)!;
+    expect(step).toMatchObject({ module: 'Main', label: 'eval', metric: 'time', direction: 'regression' });
+    expect(step.before.name).toBe(json.builds[slow - 1]!.name);
+    expect(step.metrics.map((entry) => entry.metric)).toEqual(['time', 'alloc']);
+    expect(step.suspects).toContainEqual(expect.objectContaining({ component: 'plutus-core', from: '1.1.1.0', to: '1.2.0.0' }));
+    const added = firstWith('token-count');
+    const appeared = json.appearances.filter((appearance) => appearance.label === 'tokenCount');
+    expect(appeared.length).toBeGreaterThan(0);
+    for (const appearance of appeared) {
+      expect(appearance).toMatchObject({ change: 'appeared', module: 'Main' });
+      expect(appearance.stack!.endsWith(';Main.tokenCount')).toBe(true);
+      expect(appearance.after.name).toBe(json.builds[added]!.name);
+    }
+  });
+
+  it('text heads each series with its stack, long ones elided in the middle but for the root and the frames nearest the leaf', () => {
+    const result = ghcprof(['timeline', runs, '--by', 'stack', '--top', '0']);
+    expect(result.status, result.stderr).toBe(0);
+    const stacks = json.series.filter((series) => series.kind === 'stack');
+    const headings = result.stdout.split('\n\n').map((block) => block.split('\n')[0]!);
+    let elided = 0;
+    for (const series of stacks) {
+      const path = series.stack!;
+      const root = path.split(';')[0]!;
+      const heading = headings.find((line) => line === `${path}  ${series.src}` || (line.startsWith(`${root};…;`) && line.endsWith(`  ${series.src}`) && path.endsWith(line.slice(`${root};…`.length, -`  ${series.src}`.length))));
+      expect(heading, path).toBeDefined();
+      if (heading !== `${path}  ${series.src}`) elided++;
+    }
+    expect(elided).toBeGreaterThan(0);
+    const evalBlock = result.stdout.split('\n\n').find((block) => block.startsWith(evalStack) || (block.startsWith('MAIN.MAIN;…;') && block.split('\n')[0]!.includes(';Main.eval  ')))!;
+    expect(evalBlock).toMatch(new RegExp(`at ${json.builds[firstWith('slow-lookup')]!.name} \\(after ${json.builds[firstWith('slow-lookup') - 1]!.name}\\): regression\\n    time \\+.*\\n    alloc \\+.*\\n    suspects: .*plutus-core 1\\.1\\.1\\.0 → 1\\.2\\.0\\.0`));
+    expect(result.stdout).toMatch(/; \d+ stacks? appeared or disappeared/);
+  });
+
+  it('--min applies to stacks: --min 0 keeps every stack', () => {
+    const all = ghcprof(['timeline', runs, '--by', 'stack', '--min', '0', '--format', 'json']);
+    expect(all.status, all.stderr).toBe(0);
+    const every = (JSON.parse(all.stdout) as { series: SeriesJson[] }).series.filter((series) => series.kind === 'stack');
+    expect(every.length).toBeGreaterThan(json.series.length);
+    expect(every.map((series) => series.stack)).toEqual(expect.arrayContaining(json.series.filter((series) => series.kind === 'stack').map((series) => series.stack)));
+  });
+
+  it('refuses run summaries, which have no call trees: one line, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ghcprof-timeline-summaries-'));
+    const tags = readdirSync(runs).sort().slice(0, 4);
+    const summarized = ghcprof(['summarize', ...tags.map((tag) => join(runs, tag)), '--output-dir', dir]);
+    expect(summarized.status, summarized.stderr).toBe(0);
+    const result = ghcprof(['timeline', dir, '--by', 'stack']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/--by stack needs call trees, and run summaries \(\.summary\.json\) have none/);
   });
 });
 
@@ -258,5 +379,47 @@ describe('ghcprof timeline --store', () => {
     const neither = ghcprof(['timeline']);
     expect(neither.status).toBe(2);
     expect(neither.stderr).toMatch(/give PATH\.\.\. .*, or --store FILE/);
+  });
+  it('--build NAME...: only those builds, in timeline order, read as the full timeline reads them', () => {
+    const full = JSON.parse(fromFiles.get('json')!) as TimelineJson;
+    const [before, after] = [firstWith('slow-lookup') - 1, firstWith('slow-lookup')].map((b) => full.builds[b]!.name);
+    // Given newest first: still in timeline order.
+    const result = ghcprof(['timeline', '--store', store, '--build', after!, before!, '--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^ghcprof: warning: 2 builds: a change point needs 2 builds on each side/);
+    const json = JSON.parse(result.stdout) as TimelineJson;
+    expect(json.builds).toEqual([before, after].map((name) => full.builds.find((build) => build.name === name)));
+    // The eval step between them: its medians those of the full timeline at these builds, up in time and alloc.
+    const evalOf = (timeline: TimelineJson): SeriesJson => timeline.series.find((series) => series.kind === 'cost-centre' && series.label === 'eval')!;
+    for (const metric of evalOf(json).metrics) {
+      const fullMedians = evalOf(full).metrics.find((entry) => entry.metric === metric.metric)!.medians;
+      expect(metric.medians, metric.metric).toEqual([fullMedians[firstWith('slow-lookup') - 1], fullMedians[firstWith('slow-lookup')]]);
+      if (metric.metric !== 'entries') expect(metric.medians[1]!.median, metric.metric).toBeGreaterThan(metric.medians[0]!.median);
+    }
+    // Two builds a side: the step is a change point, with its suspects.
+    const around = [-2, -1, 0, 1].map((offset) => full.builds[firstWith('slow-lookup') + offset]!.name);
+    const four = JSON.parse(ghcprof(['timeline', '--store', store, '--build', ...around, '--format', 'json']).stdout) as TimelineJson;
+    expect(four.builds.map((build) => build.name)).toEqual(around);
+    const step = four.changePoints.find((point) => point.label === 'eval')!;
+    expect(step).toMatchObject({ direction: 'regression', before: { name: before }, after: { name: after } });
+    expect(step.suspects).toContainEqual(expect.objectContaining({ component: 'plutus-core', from: '1.1.1.0', to: '1.2.0.0' }));
+  });
+
+  it('--build: an unknown name, one line naming it (exit 2); without --store or with PATHs, a usage error; --by stack refused with --store', () => {
+    const unknown = ghcprof(['timeline', '--store', store, '--build', spec.builds[0]!.commit.slice(0, 7), 'c0ffee0']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toContain(`ghcprof: ${store}: no build "c0ffee0" in the store`);
+    for (const [args, message] of [
+      [['timeline', '--build', 'c03cc00'], /--build selects runs of a store: give --store FILE too/],
+      [['timeline', runs, '--store', store, '--build', 'c03cc00'], /give PATH\.\.\. or --build NAME\.\.\., not both/],
+      [['timeline', '--store', store, '--by', 'stack'], /--by stack needs call trees, and a store keeps per cost centre and module totals only/],
+    ] as const) {
+      const result = ghcprof([...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+    }
   });
 });

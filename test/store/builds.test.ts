@@ -37,6 +37,15 @@ describe('loadStoredBuilds', () => {
     expect((await loadStoredBuilds(store, { order: 'start' })).warnings).toEqual([]);
   });
 
+  it('with builds named: only those builds, in timeline order whatever the order of the names; a tag picks its run directory; an unknown name is refused', async () => {
+    const files = await loadBuilds([runs], { order: 'start' });
+    const names = files.builds.map(({ build }) => build.name);
+    expect(comparable(await loadStoredBuilds(store, { order: 'start', builds: [names[3]!, names[2]!] }))).toEqual(comparable({ builds: files.builds.slice(2, 4), warnings: [] }));
+    const tag = files.builds[0]!.build.runDirectories[1]!;
+    expect(comparable(await loadStoredBuilds(store, { order: 'start', builds: [tag] }))).toEqual(comparable(await loadBuilds([join(runs, tag)], { order: 'start' })));
+    await expect(loadStoredBuilds(store, { order: 'start', builds: [names[0]!, 'c0ffee0'] })).rejects.toThrow(/no build "c0ffee0" in the store/);
+  });
+
   it('reads the runs far faster than from their files (measured here, one after the other)', async () => {
     // Warm both paths once (module loading, JIT), then time one load of each.
     await loadBuilds([runs], { order: 'start' });

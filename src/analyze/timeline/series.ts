@@ -1,12 +1,13 @@
-// The series of a timeline: one per cost centre (or module) and one for the run totals, each
-// with, per metric and per build, the values of that build's runs and their median with its
-// confidence interval.
+// The series of a timeline: one per cost centre (or module, or call stack) and one for the
+// run totals, each with, per metric and per build, the values of that build's runs and their
+// median with its confidence interval.
 //
 // Cost centres are matched across builds by module + label, as compare does (row-
 // matching.ts): line numbers shift between builds (one added line moves every SRC below it).
-// Several centres of one module with one label are told apart by source order. A centre a
-// build does not have is MISSING there (not zero): its series skips that build, and the
-// appearance or disappearance is reported on its own (timeline.ts).
+// Stacks likewise by their path of `Module.label` frames. Several centres (or stacks) of one
+// name are told apart by source order. A centre a build does not have is MISSING there (not
+// zero): its series skips that build, and the appearance or disappearance is reported on its
+// own (timeline.ts).
 import { METRICS, type MetricName, type MetricUnit } from '../../model/metric.js';
 import type { WorseDirection } from '../../model/run-statistic.js';
 import { srcLine } from '../../model/src-position.js';
@@ -15,8 +16,8 @@ import { runTotalSeries } from '../aggregate-summary.js';
 import { printPrecision } from '../compare.js';
 import { summariseSample } from '../sample-statistics.js';
 
-export type TimelineGrouping = 'cost-centre' | 'module';
-export type SeriesKind = 'cost-centre' | 'module' | 'run-total';
+export type TimelineGrouping = 'cost-centre' | 'module' | 'stack';
+export type SeriesKind = TimelineGrouping | 'run-total';
 
 /** One build's runs of one metric of one series. */
 export interface BuildPoint {
@@ -49,11 +50,13 @@ export interface TimelineSeries {
   kind: SeriesKind;
   /** Identity across builds. */
   key: string;
-  /** Null for the run totals. */
+  /** Null for the run totals; of a stack, its leaf's. */
   module: string | null;
   label: string | null;
   /** SRC in the newest build that has the centre. */
   src: string | null;
+  /** Of a stack series, its path of `Module.label` frames joined by `;` (as `aggregate --by stack` keys it); else null. */
+  stack: string | null;
   /** Per build: the build has this cost centre (always true for run totals). */
   present: boolean[];
   /** Per build, the median share of the run's time and of its alloc (percent); null where missing, and for run totals. */
@@ -68,13 +71,18 @@ function point(values: number[]): BuildPoint | null {
   return { values, n: summary.n, median: summary.median, ciLow: summary.ciLow, ciHigh: summary.ciHigh, ciLevel: summary.ciLevel };
 }
 
-/** Keys of one build's rows across builds: module + label, with `#2`, `#3` for same-named centres in source order. */
+/** A row's name across builds: module + label for a cost centre, the module, or a stack's path. */
+function rowName(row: AggregateRow, grouping: TimelineGrouping): string {
+  if (grouping === 'cost-centre') return `${row.module}\u0000${row.label}`;
+  return grouping === 'module' ? row.module : row.key;
+}
+
+/** Keys of one build's rows across builds: their names, with `#2`, `#3` for rows of one name in source order. */
 function keyedRows(aggregator: RunAggregator, grouping: TimelineGrouping): Map<string, AggregateRow> {
-  const rows = aggregator.rows(grouping);
-  if (grouping === 'module') return new Map(rows.map((row) => [row.module, row]));
+  const rows = grouping === 'stack' ? aggregator.stackRows() : aggregator.rows(grouping);
   const byName = new Map<string, AggregateRow[]>();
   for (const row of rows) {
-    const name = `${row.module}\u0000${row.label}`;
+    const name = rowName(row, grouping);
     const list = byName.get(name);
     if (list === undefined) byName.set(name, [row]);
     else list.push(row);
@@ -85,6 +93,17 @@ function keyedRows(aggregator: RunAggregator, grouping: TimelineGrouping): Map<s
     list.forEach((row, i) => keyed.set(i === 0 ? name : `${name}\u0000#${i + 1}`, row));
   }
   return keyed;
+}
+
+/**
+ * The leaf cost centre's label of a stack row (whose label is the whole path): what follows
+ * the last frame's `Module.`, found by the leaf's module, which the row knows (a label from
+ * an SCC pragma may hold a `;`).
+ */
+function leafLabel(row: AggregateRow): string {
+  const frame = `${row.module}.`;
+  const last = row.key.lastIndexOf(`;${frame}`);
+  return row.key.slice(last < 0 ? frame.length : last + 1 + frame.length);
 }
 
 function medianOf(aggregator: RunAggregator, row: AggregateRow, name: MetricName): number | null {
@@ -140,8 +159,9 @@ export function timelineSeries(aggregators: readonly RunAggregator[], options: S
       kind: options.grouping,
       key,
       module: newest.module,
-      label: options.grouping === 'module' ? null : newest.label,
+      label: options.grouping === 'module' ? null : options.grouping === 'stack' ? leafLabel(newest) : newest.label,
       src: options.grouping === 'module' ? null : newest.src,
+      stack: options.grouping === 'stack' ? newest.key : null,
       present: rows.map((row) => row !== null),
       timeShares,
       allocShares,
@@ -181,5 +201,5 @@ function runTotalsSeries(aggregators: readonly RunAggregator[]): TimelineSeries 
     }
   }
   if (metrics.length === 0) return null;
-  return { kind: 'run-total', key: '', module: null, label: null, src: null, present: aggregators.map(() => true), timeShares: aggregators.map(() => null), allocShares: aggregators.map(() => null), metrics };
+  return { kind: 'run-total', key: '', module: null, label: null, src: null, stack: null, present: aggregators.map(() => true), timeShares: aggregators.map(() => null), allocShares: aggregators.map(() => null), metrics };
 }

@@ -9,6 +9,7 @@ import { loadRuns, type LoadedRuns } from '../../runs/load-runs.js';
 import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
 import { withStore } from '../../store/store.js';
 import type { CollectedRuns } from '../../runs/collect-runs.js';
+import { threadsOption } from '../../runs/threads.js';
 import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
@@ -25,6 +26,7 @@ interface AggregateOptions {
   output?: string;
   store?: string;
   build?: string[];
+  threads?: number;
 }
 
 /** The runs of `--store FILE [--build NAME...]`, as loadRuns would give them from their files. */
@@ -52,6 +54,7 @@ export function aggregateCommand(): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .option('--store <file>', 'aggregate stored runs (ghcprof store add) instead of files: all of them, or those of --build')
     .option('--build <names...>', 'with --store: the runs of these builds (node commit prefix, or run directory tag)')
+    .addOption(threadsOption())
     .action(
       runAction(async (paths: string[], options: AggregateOptions) => {
         if (options.store !== undefined && paths.length > 0) throw new UsageError('give PATH... or --store FILE, not both');
@@ -65,8 +68,12 @@ export function aggregateCommand(): Command {
         } else {
           collected = await collectRuns(paths);
           const showProgress = process.stderr.isTTY && collected.inputs.length > 1;
-          loaded = await loadRuns(collected, (done, total, path) => {
-            if (showProgress) process.stderr.write(`\r\x1b[Kaggregating run ${Math.min(done + 1, total)}/${total} ${path}`);
+          loaded = await loadRuns(collected, {
+            threads: options.threads,
+            callTrees: options.by === 'stack',
+            onProgress: (done, total, path) => {
+              if (showProgress) process.stderr.write(`\r\x1b[Kaggregating run ${Math.min(done + 1, total)}/${total} ${path}`);
+            },
           });
           if (showProgress) process.stderr.write('\r\x1b[K');
         }

@@ -16,6 +16,7 @@ import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
 import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
 import { collectRuns, type CollectedRuns } from '../../runs/collect-runs.js';
 import { loadRuns, type LoadedRuns } from '../../runs/load-runs.js';
+import { threadsOption } from '../../runs/threads.js';
 import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
 import { withStore } from '../../store/store.js';
 import { percentage, positiveInteger } from '../options.js';
@@ -43,6 +44,7 @@ interface CompareOptions {
   store?: string;
   baseBuild?: string[];
   newBuild?: string[];
+  threads?: number;
 }
 
 /** `--store FILE --base-build NAME... --new-build NAME...`: each side's stored runs, as loadRuns would give them from their files. */
@@ -119,6 +121,7 @@ export function compareCommand(): Command {
     .option('--store <file>', 'compare stored runs (ghcprof store add) instead of files: --base-build against --new-build')
     .option('--base-build <names...>', 'with --store: the base build (node commit prefix, or run directory tag); several are pooled')
     .option('--new-build <names...>', 'with --store: the new build, likewise')
+    .addOption(threadsOption())
     .action(
       runAction(async (paths: string[], options: CompareOptions) => {
         let basePaths = options.base ?? [];
@@ -143,8 +146,10 @@ export function compareCommand(): Command {
         if (flamegraphFormat === undefined) throw new UsageError('--flamegraph: end the file name in .svg or .html');
         const stored = fromStore ? await loadStoredSides(options.store!, options.baseBuild!, options.newBuild!) : null;
         const [baseRuns, nextRuns] = stored !== null ? [stored[0]!.collected, stored[1]!.collected] : [await collectRuns(basePaths), await collectRuns(nextPaths)];
+        // Stacks only for --by stack and the flamegraph: without, the workers post back summaries.
+        const callTrees = options.by === 'stack' || flamegraphFormat !== null;
         const load = async (collected: CollectedRuns, name: string, side: number): Promise<LoadedRuns> => {
-          const loaded = stored !== null ? stored[side]!.loaded : await loadRuns(collected);
+          const loaded = stored !== null ? stored[side]!.loaded : await loadRuns(collected, { threads: options.threads, callTrees });
           for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
           if (loaded.aggregator.runs.length === 0) throw new UsageError(`${name}: no run with a time profile`);
           return loaded;

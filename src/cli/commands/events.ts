@@ -1,8 +1,10 @@
 // `ghcprof events FILE`: print a GHC eventlog as text, byte for byte what `ghc-events show`
 // prints (event-type table, then events sorted by time).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { formatWarning, type InputWarning } from '../../model/diagnostic.js';
-import { readEventlog } from '../../formats/eventlog/index.js';
+import { GZIP_MAGIC_BYTES, isGzip } from '../../formats/common/gzip.js';
+import { readEventlog, type RandomAccessInput } from '../../formats/eventlog/index.js';
 import { openInput } from '../../runs/input.js';
 import { ChunkPool, EventsTextPrinter } from '../../render/events-text/index.js';
 import { openOutput } from '../output.js';
@@ -22,7 +24,7 @@ export function eventsCommand(): Command {
     .argument('<file>', 'an .eventlog file, gzipped or not; - reads standard input')
     .option(
       '--file-order',
-      'print events in the order they are stored, as soon as they are read, instead of sorted by time (`ghc-events show` sorts, which needs the whole log in memory)',
+      'print events in the order they are stored, as soon as they are read, instead of sorted by time (`ghc-events show` sorts, which needs the whole log first: kept in memory when it comes gzipped or from stdin, read again from the file otherwise)',
     )
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(runAction((file: string, options: EventsOptions) => printEvents(file, options)));
@@ -48,15 +50,43 @@ async function printEvents(path: string, options: EventsOptions): Promise<void> 
     return true;
   };
   const printer = new EventsTextPrinter({ write, onWarning: printWarning, pool, chunkBytes: CHUNK_BYTES });
+  const file = options.fileOrder ? null : openRereadable(path);
   try {
     // The input's chunks are fresh buffers, never reused: the reader may keep them rather than copy.
-    await readEventlog(input.chunks(), { source: input.name, order: options.fileOrder ? 'file' : 'time', keepChunks: true }, printer);
+    await readEventlog(
+      input.chunks(),
+      { source: input.name, order: options.fileOrder ? 'file' : 'time', keepChunks: true, reread: file?.input },
+      printer,
+    );
     await printer.finish();
     await writing;
     await output.commit();
   } catch (error) {
     output.abort();
     throw error;
+  } finally {
+    file?.close();
   }
   for (const warning of input.warnings) printWarning(warning);
+}
+
+/**
+ * The file at `path` to read events from again, when it is a file on disk holding the eventlog
+ * itself (not gzipped); null otherwise, and for stdin. Failures to open it are for the input's own
+ * reading to report.
+ */
+function openRereadable(path: string): { input: RandomAccessInput; close(): void } | null {
+  if (path === '-') return null;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  const head = new Uint8Array(GZIP_MAGIC_BYTES);
+  if (!fstatSync(fd).isFile() || readSync(fd, head, 0, head.length, 0) < head.length || isGzip(head)) {
+    closeSync(fd);
+    return null;
+  }
+  return { input: { readAt: (into, position) => readSync(fd, into, 0, into.length, position) }, close: () => closeSync(fd) };
 }

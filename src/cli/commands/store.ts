@@ -2,13 +2,13 @@
 // an SQLite database (src/store), so that `aggregate --store` and `compare --store` query
 // months of runs without parsing a profile again.
 import { Command, Option } from 'commander';
-import { InputError } from '../../model/diagnostic.js';
 import { formatInUnit } from '../../render/metric-value.js';
 import { renderTable, type Table } from '../../render/table.js';
 import { collectRuns } from '../../runs/collect-runs.js';
+import { summarizeRunsInOrder, type RunSummaries } from '../../runs/summaries-in-order.js';
+import { threadsOption } from '../../runs/threads.js';
 import { checkBuildNames } from '../../store/load.js';
 import { openStore, type StoredRunEntry } from '../../store/store.js';
-import { summarizeRun, type SummarizedRun } from '../../store/summaries.js';
 import { writeOutput } from '../output.js';
 import { runAction } from '../run-command.js';
 
@@ -17,6 +17,7 @@ const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 interface AddOptions {
   store: string;
   quiet?: boolean;
+  threads?: number;
 }
 
 interface ListOptions {
@@ -32,6 +33,7 @@ function storeAddCommand(): Command {
     .argument('<path...>', 'profiles, folders searched for profiles, profnix run directories (run/<tag>), or run summaries')
     .requiredOption('--store <file>', 'the store (an SQLite file; made when missing)')
     .option('-q, --quiet', 'print only the closing count')
+    .addOption(threadsOption())
     .action(
       runAction(async (paths: string[], options: AddOptions) => {
         const started = performance.now();
@@ -42,21 +44,19 @@ function storeAddCommand(): Command {
           if (!options.quiet) process.stdout.write(`${line}\n`);
         };
         const showProgress = process.stderr.isTTY && collected.inputs.length > 1;
+        let summaries: RunSummaries | undefined;
         try {
+          summaries = summarizeRunsInOrder(collected, (sha256) => store.idOf(sha256), options.threads);
           for (const [index, input] of collected.inputs.entries()) {
             if (showProgress) process.stderr.write(`\r\x1b[Kstoring run ${index + 1}/${collected.inputs.length} ${input.profilePath}`);
-            let run: SummarizedRun;
-            try {
-              run = await summarizeRun(input, collected, (sha256) => store.idOf(sha256));
-            } catch (error) {
+            const run = await summaries.next();
+            if (showProgress) process.stderr.write('\r\x1b[K');
+            if ('failed' in run) {
               // One unreadable run does not stop the others; it is reported and the exit code says so.
-              if (!(error instanceof InputError)) throw error;
-              if (showProgress) process.stderr.write('\r\x1b[K');
-              process.stderr.write(`ghcprof: ${error.message}\n`);
+              process.stderr.write(`ghcprof: ${run.failed.message}\n`);
               counts.failed++;
               continue;
             }
-            if (showProgress) process.stderr.write('\r\x1b[K');
             if ('skipped' in run) {
               counts.skipped++;
               process.stderr.write(`ghcprof: warning: ${run.skipped}; not stored\n`);
@@ -77,6 +77,7 @@ function storeAddCommand(): Command {
           const total = store.count();
           process.stdout.write(`${options.store}: ${counts.added} added, ${counts.kept} already stored${skipped}${failed}; ${total} run${total === 1 ? '' : 's'} stored (${seconds} s)\n`);
         } finally {
+          summaries?.close();
           store.close();
         }
         // A run that could not be read: the others are stored, and the exit code tells.

@@ -3,7 +3,7 @@
 // and the change points: the builds where a series stepped, with the manifest components that
 // changed there. Text, JSON, CSV or Markdown; `-o trend.svg|trend.html` draws the charts; a CI
 // verdict with --fail-on-regression. With --store, the runs come from a run store (`ghcprof
-// store add`) and the answer is the one their files give.
+// store add`), all or those of --build, and the answer is the one their files give.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { PValueAdjustment } from '../../analyze/multiple-comparisons.js';
 import { analyzeTimeline, timelineRegressions, type TimelineGrouping } from '../../analyze/timeline.js';
@@ -34,7 +34,13 @@ interface TimelineCommandOptions {
   output?: string;
   failOnRegression?: number;
   store?: string;
+  build?: string[];
 }
+
+// Stacks are paths through a call tree, which a run summary (stored or in a file) does not
+// keep: `--by stack` is refused on them, in the words of `aggregate --by stack`.
+const NO_STACKS_IN_STORE = '--by stack needs call trees, and a store keeps per cost centre and module totals only: give the run directories of the profiles instead';
+const NO_STACKS_IN_SUMMARIES = '--by stack needs call trees, and run summaries (.summary.json) have none: give the run directories of the profiles instead';
 
 function alphaValue(value: string): number {
   const alpha = Number(value);
@@ -57,11 +63,17 @@ async function timelineBuilds(paths: string[], options: TimelineCommandOptions):
   const showProgress = process.stderr.isTTY;
   const loadOptions: LoadBuildsOptions = {
     order: options.order,
+    // Only stack series need the runs' call trees; the rest is in each run's summary.
+    callTrees: options.by === 'stack',
     onProgress: (done, total, path) => {
       if (showProgress && path !== '') process.stderr.write(`\r\x1b[Kreading run ${Math.min(done + 1, total)}/${total} ${path}`);
     },
   };
-  const loaded = options.store === undefined ? await loadBuilds(paths, loadOptions) : await withStore(options.store, (store) => loadStoredBuilds(store, { ...loadOptions, paths }));
+  const { store: storePath, build: builds } = options;
+  const loaded =
+    storePath === undefined
+      ? await loadBuilds(paths, loadOptions)
+      : await withStore(storePath, (store) => loadStoredBuilds(store, builds === undefined ? { ...loadOptions, paths } : { ...loadOptions, builds }));
   if (showProgress) process.stderr.write('\r\x1b[K');
   return loaded;
 }
@@ -71,23 +83,28 @@ export function timelineCommand(): Command {
     .description('many builds in order: per cost centre and run total the median of each build, and the builds where a series stepped, with the manifest changes there')
     .argument('[path...]', 'profnix run directories (run/<tag>) or folders holding them; runs whose manifests agree are one build')
     .addOption(new Option('--order <order>', 'order builds by the earliest timing.start of their runs, or as given').choices(['start', 'given']).default('start'))
-    .addOption(new Option('--by <grouping>', 'series per').choices(['cost-centre', 'module']).default('cost-centre'))
+    .addOption(new Option('--by <grouping>', 'series per').choices(['cost-centre', 'module', 'stack']).default('cost-centre'))
     .addOption(new Option('--metric <metrics...>', `metrics per cost centre (default: ${DEFAULT_METRICS.join(', ')} where recorded)`).choices(METRIC_NAMES))
     .option('--alpha <p>', 'false discovery rate (or family-wise error rate with holm)', alphaValue, 0.05)
     .addOption(new Option('--correction <method>', 'multiple-comparison correction over all series').choices(['bh', 'holm', 'none']).default('bh'))
-    .option('--min <pct>', 'leave out cost centres whose median share of time and of alloc stay below this in every build', percentage, 0.5)
+    .option('--min <pct>', 'leave out cost centres (modules, stacks) whose median share of time and of alloc stay below this in every build', percentage, 0.5)
     .option('--top <n>', 'cost centres shown in text, Markdown and SVG, those with change points always (0 = all)', positiveInteger, 20)
     .addOption(new Option('--format <format>', 'output format (default: from -o: .svg and .html draw charts, else text)').choices(FORMATS))
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; .svg or .html draw the trend charts')
     .option('--store <file>', 'read the runs from a store (ghcprof store add): every build in it, or with PATHs the run directories under them, from their files where the store lacks them')
+    .option('--build <names...>', 'with --store: only the runs of these builds (node commit prefix, or run directory tag), in timeline order')
     .option('--fail-on-regression <pct>', 'exit 1 when the newest build sits in a segment that is a significant regression of more than this many percent over the one before', regressionThreshold)
     .action(
       runAction(async (paths: string[], options: TimelineCommandOptions) => {
+        if (options.store === undefined && options.build !== undefined) throw new UsageError('--build selects runs of a store: give --store FILE too');
         if (paths.length === 0 && options.store === undefined) throw new UsageError('give PATH... (profnix run directories or folders holding them), or --store FILE');
+        if (paths.length > 0 && options.build !== undefined) throw new UsageError('give PATH... or --build NAME..., not both: both select the run directories');
+        if (options.store !== undefined && options.by === 'stack') throw new UsageError(NO_STACKS_IN_STORE);
         const chart = options.format === undefined ? (options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null) : null;
         const loaded = await timelineBuilds(paths, options);
         for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
         if (loaded.builds.length === 0) throw new UsageError('no build had a run with a time profile');
+        if (options.by === 'stack' && loaded.builds.some(({ aggregator }) => !aggregator.hasStacks)) throw new UsageError(NO_STACKS_IN_SUMMARIES);
         for (const name of options.metric ?? []) {
           if (loaded.builds.every(({ aggregator }) => aggregator.unavailableReason(name) !== null)) {
             throw new UsageError(`--metric ${name}: no build can provide it: ${loaded.builds[0]!.aggregator.unavailableReason(name)}`);

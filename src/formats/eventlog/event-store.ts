@@ -1,12 +1,6 @@
 // Keeps the events of a log compactly until they can be put in time order: their bytes exactly as
-// in the file (type, time, payload), and one small record per *segment* instead of anything per
-// event.
-//
-// Bytes: consecutive events of one input chunk form a range, stored as one "page". When the caller
-// hands its chunks over (`keepChunks`), a range that makes up most of its chunk's memory is kept
-// where it is, uncopied: copying a big log's bytes costs more than decoding them, mostly in page
-// faults on fresh memory. Other ranges (events that straddle two chunks, small slices of a larger
-// buffer, any caller's chunk that may be reused) are copied into the store's own buffers.
+// in the file (type, time, payload), in pages (event-pages.ts) that are either kept or read again
+// from the input, and one small record per *segment* instead of anything per event.
 //
 // Segments: a segment is a stretch of consecutive events (in file order) that share a lane
 // (lanes.ts) and a capability; the capability is not in the event bytes (it comes from the
@@ -14,14 +8,11 @@
 // lets store-cursors.ts walk each lane and merge the lanes without an index of the events.
 // samples/big/gc-heavy.eventlog (3.4 M events, 68 MB) has about 310 000 segments, 9 MB, where an
 // index of time and position per event would take 40 MB and its sort as much again.
+import type { EventPages } from './event-pages.js';
 import { EVENT_HEADER_BYTES, VARIABLE_EVENT_HEADER_BYTES } from './format.js';
 import { payloadSizeTable, VARIABLE_PAYLOAD, type EventlogHeader } from './header.js';
 import { LaneAssigner } from './lanes.js';
 import type { RawEvent } from './raw-event.js';
-
-/** The store's own buffers start small (short logs, tests) and double up to this size. */
-const FIRST_BUFFER_BYTES = 64 << 10;
-const MAX_BUFFER_BYTES = 4 << 20;
 
 /** Segments per block of columns: blocks are added as needed, so nothing is copied or left half empty. */
 const SEGMENT_BLOCK_BITS = 14;
@@ -75,10 +66,7 @@ export class SegmentTable {
 
 /** What the cursors read: the stored bytes and how to walk them. */
 export interface StoredEvents {
-  /** Ranges of whole events, in file order: the event after a page's last is the next page's first. */
-  readonly pages: readonly Uint8Array[];
-  /** Offset in the input of each page's first byte. */
-  readonly pageInputOffsets: readonly number[];
+  readonly pages: Pick<EventPages, 'bytes' | 'release' | 'inputOffset'>;
   readonly segments: SegmentTable;
   /** First segment of each lane. */
   readonly laneFirstSegment: readonly number[];
@@ -87,93 +75,42 @@ export interface StoredEvents {
   readonly eventCount: number;
 }
 
-export interface EventStoreOptions {
-  /**
-   * The caller hands its input chunks over and never changes them afterwards, so the store may
-   * keep them instead of copying them (true for fresh buffers from a stream).
-   */
-  keepChunks?: boolean;
-}
-
 export class EventStore implements StoredEvents {
-  readonly pages: Uint8Array[] = [];
-  readonly pageInputOffsets: number[] = [];
   readonly segments = new SegmentTable();
   readonly laneFirstSegment: number[] = [];
   readonly payloadSizes: Int32Array;
   eventCount = 0;
 
-  private readonly keepChunks: boolean;
   private readonly lanes = new LaneAssigner();
   private readonly laneLastSegment: number[] = [];
   private segment = -1;
   private segmentLane = -1;
   private segmentCap = -2;
-  /** The range being gathered: consecutive events of one buffer of the decoder. */
-  private pendingBytes: Uint8Array | null = null;
-  private pendingStart = 0;
-  private pendingEnd = 0;
-  private pendingInputOffset = 0;
-  /** The own buffer that ranges are copied into, and how much of it is used. */
-  private buffer: Uint8Array | null = null;
-  private bufferUsed = 0;
 
-  constructor(header: EventlogHeader, options: EventStoreOptions = {}) {
+  constructor(
+    header: EventlogHeader,
+    readonly pages: EventPages,
+  ) {
     this.payloadSizes = payloadSizeTable(header);
-    this.keepChunks = options.keepChunks ?? false;
   }
 
   /** Records one event, in file order. Call `flush` before the buffer of `raw` may change. */
   add(raw: RawEvent): void {
     const headerBytes = this.payloadSizes[raw.typeId] === VARIABLE_PAYLOAD ? VARIABLE_EVENT_HEADER_BYTES : EVENT_HEADER_BYTES;
-    const start = raw.payloadOffset - headerBytes;
-    const end = raw.payloadOffset + raw.payloadBytes;
-    // A range that will be copied must fit the own buffer; a kept one may grow to its whole chunk.
-    if (raw.bytes !== this.pendingBytes || start !== this.pendingEnd || (!this.keepChunks && end - this.pendingStart > this.bufferRoom())) {
-      this.flush();
-      if (!this.keepChunks && end - start > this.bufferRoom()) this.newBuffer(end - start);
-      this.pendingBytes = raw.bytes;
-      this.pendingStart = start;
-      this.pendingInputOffset = raw.byteOffset;
-    }
-    this.pendingEnd = end;
-
+    const position = this.pages.add(raw, raw.payloadOffset - headerBytes, raw.payloadOffset + raw.payloadBytes);
     const lane = this.lanes.assign(raw.timeNs);
     if (lane === this.segmentLane && raw.cap === this.segmentCap) {
       this.segments.addEvent(this.segment);
     } else {
-      // The pending range becomes the next page when it is flushed.
-      this.openSegment(lane, raw.cap, this.pages.length, start - this.pendingStart);
+      // The page being gathered becomes the next page when it is flushed.
+      this.openSegment(lane, raw.cap, this.pages.pageCount, position);
     }
     this.eventCount++;
   }
 
-  /** Stores the pending range as a page. */
+  /** Ends the page being gathered: call it before the buffer of the last event added may change. */
   flush(): void {
-    const bytes = this.pendingBytes;
-    if (bytes === null) return;
-    const range = bytes.subarray(this.pendingStart, this.pendingEnd);
-    this.pages.push(this.keepChunks && range.length * 2 >= range.buffer.byteLength ? range : this.copy(range));
-    this.pageInputOffsets.push(this.pendingInputOffset);
-    this.pendingBytes = null;
-  }
-
-  private copy(range: Uint8Array): Uint8Array {
-    if (range.length > this.bufferRoom()) this.newBuffer(range.length);
-    const page = this.buffer!.subarray(this.bufferUsed, this.bufferUsed + range.length);
-    page.set(range);
-    this.bufferUsed += range.length;
-    return page;
-  }
-
-  private bufferRoom(): number {
-    return this.buffer === null ? 0 : this.buffer.length - this.bufferUsed;
-  }
-
-  private newBuffer(atLeastBytes: number): void {
-    const size = this.buffer === null ? FIRST_BUFFER_BYTES : Math.min(this.buffer.length * 2, MAX_BUFFER_BYTES);
-    this.buffer = new Uint8Array(Math.max(size, atLeastBytes));
-    this.bufferUsed = 0;
+    this.pages.flush();
   }
 
   private openSegment(lane: number, cap: number, page: number, position: number): void {

@@ -1,7 +1,8 @@
 // Public API of the eventlog reader (GHC `+RTS -l` binary eventlogs): the only module code outside
 // src/formats/eventlog/ imports.
 //
-// Reading: `readEventlog(chunks, { source, order, types? }, visitor)` (read-eventlog.ts).
+// Reading: `readEventlog(chunks, { source, order, types? }, visitor)` (read-eventlog.ts); a
+// visitor of raw events reads the fields it needs straight from their bytes (integer-fields.ts).
 // Layouts: each payload's fields are declared once, in a table per event family (payloads/*.ts);
 // the decoder, the `EventInfo` types and the `ghc-events show` printer's byte-level lines
 // (render/events-text/) are derived from the tables.
@@ -16,6 +17,8 @@ export {
   type VisitResult,
 } from './read-eventlog.js';
 export type { RawEvent, Stop } from './raw-event.js';
+export type { RandomAccessInput } from './random-access-input.js';
+export { integerField, type IntegerField } from './integer-fields.js';
 export type { EventlogHeader, EventTypeDeclaration } from './header.js';
 export type * from './event-info.js';
 export { EventId, startsWithEventlogMagic } from './format.js';

@@ -21,7 +21,8 @@ for (const layout of ALL_LAYOUTS as readonly PayloadLayout[]) {
   LAYOUTS_BY_ID.set(layout.typeId, list);
 }
 
-function chooseLayout(typeId: number, declaredSizeBytes: number | null): PayloadLayout | null {
+/** The layout a log whose header declares `typeId` with `declaredSizeBytes` (null: variable) is decoded with, or null. */
+export function chooseLayout(typeId: number, declaredSizeBytes: number | null): PayloadLayout | null {
   let best: PayloadLayout | null = null;
   for (const layout of LAYOUTS_BY_ID.get(typeId) ?? []) {
     if (declaredSizeBytes === null) {

@@ -11,14 +11,18 @@
 // Time order needs the whole input first: each capability flushes its own blocks, so a block read
 // late can hold the earliest events (ghc-events `hello-ghc-8.6.5.eventlog`: the global block at
 // 586900 follows the cap-0 block at 587000). The events are kept compactly meanwhile
-// (event-store.ts) and merged by time (store-cursors.ts).
+// (event-store.ts) and merged by time (store-cursors.ts). From an input that can be read again at
+// any offset (a file on disk, `reread`), only where they are is kept, and the merge reads them
+// again from the input: memory then stays small however big the log.
 import { InputError, type InputWarning } from '../../model/diagnostic.js';
 import type { ByteChunks } from '../common/byte-chunks.js';
 import type { EventlogEvent } from './event-info.js';
+import { KeptPages, RereadPages } from './event-pages.js';
 import { EventStore } from './event-store.js';
 import type { EventlogHeader } from './header.js';
 import { materializeEvent, materializeOrStop } from './materialize.js';
 import { PayloadDecoders } from './payload-decoders.js';
+import type { RandomAccessInput } from './random-access-input.js';
 import { PAUSE, type DecoderSignal, type DecoderVisitor, type RawEvent, type Stop } from './raw-event.js';
 import { TimeOrderCursor } from './store-cursors.js';
 import { EventlogStreamDecoder } from './stream-decoder.js';
@@ -45,6 +49,12 @@ export interface ReadEventlogOptions {
    * be kept instead of copied (true for fresh buffers from a stream).
    */
   keepChunks?: boolean;
+  /**
+   * Time order: the same bytes as the chunks, readable at any offset, and unchanged until the read
+   * ends (a file on disk, not a pipe or a gzip stream). The events are then read from it again in
+   * time order instead of kept.
+   */
+  reread?: RandomAccessInput;
 }
 
 /**
@@ -94,17 +104,21 @@ interface TypeMasks {
   check: Uint8Array;
   /** Decoded and handed to the visitor's `event`. */
   deliver: Uint8Array;
+  /** Either: most events of a big log are neither, and only reach `raw`. */
+  decoded: Uint8Array;
 }
 
 function typeMasks(header: EventlogHeader, decoders: PayloadDecoders, types: ReadonlySet<number> | null, visitor: EventlogVisitor): TypeMasks {
   const check = new Uint8Array(0x10000);
   const deliver = new Uint8Array(0x10000);
+  const decoded = new Uint8Array(0x10000);
   for (const id of header.byId.keys()) {
     if (types !== null && !types.has(id)) continue;
     if (decoders.mayReject(id)) check[id] = 1;
     if (visitor.event !== undefined) deliver[id] = 1;
+    decoded[id] = check[id]! | deliver[id]!;
   }
-  return { check, deliver };
+  return { check, deliver, decoded };
 }
 
 /** What a visitor returned, as the reader takes it. */
@@ -156,13 +170,18 @@ class FileOrderReading implements DecoderVisitor {
 
   event(raw: RawEvent): DecoderSignal {
     const masks = this.masks!;
+    const visitor = this.visitor;
+    if (masks.decoded[raw.typeId] === 0) {
+      if (visitor.raw === undefined) return undefined;
+      const result = visitor.raw(raw);
+      return result === undefined ? undefined : this.decoderSignal(signalOf(result), raw);
+    }
     let event: EventlogEvent | null = null;
     if (masks.check[raw.typeId] === 1) {
       const decoded = materializeOrStop(raw, this.decoders!);
       if ('stop' in decoded) return decoded;
       event = decoded;
     }
-    const visitor = this.visitor;
     let signal: Signal;
     if (visitor.raw !== undefined) {
       const result = visitor.raw(raw);
@@ -171,6 +190,11 @@ class FileOrderReading implements DecoderVisitor {
     if (masks.deliver[raw.typeId] === 1 && (signal === undefined || !isStop(signal))) {
       signal = combine(signal, signalOf(visitor.event!(event ?? materializeEvent(raw, this.decoders!))));
     }
+    return this.decoderSignal(signal, raw);
+  }
+
+  /** What the decoder is to do after `raw`, given what the visitor said. */
+  private decoderSignal(signal: Signal, raw: RawEvent): DecoderSignal {
     if (signal === undefined) return undefined;
     if (isStop(signal)) return signal;
     this.waitFor = signal;
@@ -206,14 +230,15 @@ class StoringReading implements DecoderVisitor {
   constructor(
     private readonly visitor: EventlogVisitor,
     private readonly types: ReadonlySet<number> | null,
-    private readonly keepChunks: boolean,
+    private readonly options: ReadEventlogOptions,
   ) {}
 
   header(header: EventlogHeader): void {
     this.logHeader = header;
     this.decoders = new PayloadDecoders(header);
     this.masks = typeMasks(header, this.decoders, this.types, this.visitor);
-    this.store = new EventStore(header, { keepChunks: this.keepChunks });
+    const { reread, keepChunks, source } = this.options;
+    this.store = new EventStore(header, reread === undefined ? new KeptPages(keepChunks ?? false) : new RereadPages(reread, source));
     this.visitor.header?.(header);
   }
 
@@ -234,7 +259,7 @@ async function readInTimeOrder(
   types: ReadonlySet<number> | null,
   visitor: EventlogVisitor,
 ): Promise<EventlogReadResult> {
-  const reading = new StoringReading(visitor, types, options.keepChunks ?? false);
+  const reading = new StoringReading(visitor, types, options);
   const decoder = new EventlogStreamDecoder(options.source, reading);
   for await (const chunk of chunks) {
     decoder.push(chunk);

@@ -10,8 +10,11 @@ import type { RawEvent, RawEventCursor } from './raw-event.js';
 
 const TWO_TO_32 = 4294967296;
 
+const NO_BYTES: Uint8Array = new Uint8Array(0);
+const NO_VIEW: DataView = new DataView(NO_BYTES.buffer);
+
 function emptyRaw(): RawEvent {
-  return { typeId: 0, timeNs: 0, cap: -1, byteOffset: 0, bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)), payloadOffset: 0, payloadBytes: 0 };
+  return { typeId: 0, timeNs: 0, cap: -1, byteOffset: 0, bytes: NO_BYTES, view: NO_VIEW, payloadOffset: 0, payloadBytes: 0 };
 }
 
 /** Where one walk is, segment by segment (one per lane). */
@@ -19,7 +22,11 @@ class Walk {
   segment = -1;
   /** Events left in the segment, the current one included. */
   remaining = 0;
-  page = 0;
+  /** The page the walk is in, held while it is there (pages read again are not kept otherwise). */
+  page = -1;
+  bytes = NO_BYTES;
+  view = NO_VIEW;
+  pageInputOffset = 0;
   position = 0;
   ordinal = 0;
   cap = -1;
@@ -28,13 +35,10 @@ class Walk {
 
 abstract class StoreCursor implements RawEventCursor {
   readonly raw = emptyRaw();
-  protected readonly views: DataView[];
   /** Bytes of the current event, to step over it. */
   private currentBytes = 0;
 
-  constructor(protected readonly stored: StoredEvents) {
-    this.views = stored.pages.map((page) => new DataView(page.buffer, page.byteOffset, page.byteLength));
-  }
+  constructor(protected readonly stored: StoredEvents) {}
 
   abstract next(): boolean;
 
@@ -44,7 +48,8 @@ abstract class StoreCursor implements RawEventCursor {
     const slot = segment & SEGMENT_BLOCK_MASK;
     walk.segment = segment;
     walk.remaining = block.eventCount[slot]!;
-    walk.page = block.page[slot]!;
+    const page = block.page[slot]!;
+    if (page !== walk.page) this.turnTo(walk, page);
     walk.position = block.position[slot]!;
     walk.ordinal = block.firstOrdinal[slot]!;
     walk.cap = block.cap[slot]!;
@@ -56,30 +61,42 @@ abstract class StoreCursor implements RawEventCursor {
     const bytes = this.currentBytes;
     if (--walk.remaining === 0) {
       const segment = nextSegment(walk.segment);
-      if (segment < 0) return false;
+      if (segment < 0) {
+        this.stored.pages.release(walk.page);
+        return false;
+      }
       this.enter(walk, segment);
       return true;
     }
     walk.position += bytes;
     walk.ordinal++;
     // The next event in file order starts the next page when this one ended its page.
-    if (walk.position >= this.stored.pages[walk.page]!.length) {
-      walk.page++;
+    if (walk.position >= walk.bytes.length) {
+      this.turnTo(walk, walk.page + 1);
       walk.position = 0;
     }
     walk.timeNs = this.timeAt(walk);
     return true;
   }
 
+  private turnTo(walk: Walk, page: number): void {
+    if (walk.page >= 0) this.stored.pages.release(walk.page);
+    const bytes = this.stored.pages.bytes(page);
+    walk.page = page;
+    walk.bytes = bytes;
+    walk.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    walk.pageInputOffset = this.stored.pages.inputOffset(page);
+  }
+
   protected timeAt(walk: Walk): number {
-    const view = this.views[walk.page]!;
+    const view = walk.view;
     return view.getUint32(walk.position + 2) * TWO_TO_32 + view.getUint32(walk.position + 6);
   }
 
   /** Points `raw` at the event under `walk`. */
   protected load(walk: Walk): void {
     const raw = this.raw;
-    const view = this.views[walk.page]!;
+    const view = walk.view;
     const at = walk.position;
     const typeId = view.getUint16(at);
     let payloadOffset = at + EVENT_HEADER_BYTES;
@@ -91,8 +108,8 @@ abstract class StoreCursor implements RawEventCursor {
     raw.typeId = typeId;
     raw.timeNs = walk.timeNs;
     raw.cap = walk.cap;
-    raw.byteOffset = this.stored.pageInputOffsets[walk.page]! + at;
-    raw.bytes = this.stored.pages[walk.page]!;
+    raw.byteOffset = walk.pageInputOffset + at;
+    raw.bytes = walk.bytes;
     raw.view = view;
     raw.payloadOffset = payloadOffset;
     raw.payloadBytes = payloadBytes;

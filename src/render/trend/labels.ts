@@ -5,9 +5,27 @@ import { estimateMark, formatAmount, formatSignedPct } from '../metric-value.js'
 
 // The timeline's text report takes the signed change from here, with the other phrases.
 
-/** `eval (Main)`, `Main (module)`, or `run totals`. */
-export function seriesName(series: Pick<TimelineSeries, 'kind' | 'module' | 'label'>): string {
+/** A stack's path is shown whole up to this many characters; a longer one loses frames from its middle. */
+const STACK_NAME_WIDTH = 60;
+
+/**
+ * `MAIN.MAIN;…;Main.expr.atom;Main.lexeme`: a stack's path with the frames between its root
+ * and those nearest its leaf elided when it is long (the leaf is always shown; JSON has the
+ * whole path).
+ */
+function stackName(path: string): string {
+  const frames = path.split(';');
+  if (path.length <= STACK_NAME_WIDTH || frames.length <= 2) return path;
+  let kept = 1;
+  const shown = (tail: number): string => [frames[0]!, '…', ...frames.slice(frames.length - tail)].join(';');
+  while (kept + 1 < frames.length - 1 && shown(kept + 1).length <= STACK_NAME_WIDTH) kept++;
+  return shown(kept);
+}
+
+/** `eval (Main)`, `Main (module)`, a stack's path (stackName), or `run totals`. */
+export function seriesName(series: Pick<TimelineSeries, 'kind' | 'module' | 'label' | 'stack'>): string {
   if (series.kind === 'run-total') return 'run totals';
+  if (series.kind === 'stack' && series.stack !== null) return stackName(series.stack);
   if (series.kind === 'module' || series.label === null) return `${series.module ?? '?'} (module)`;
   return `${series.label} (${series.module ?? '?'})`;
 }

@@ -121,6 +121,25 @@ describe('JSON .prof (-pj)', () => {
     expect(profile.warnings[0]!.message).toMatch(/not escaped/);
   });
 
+  it('reads back every name when there are more distinct short names than the tokenizer caches', () => {
+    // 40,000 labels and modules, many sharing a cache slot: each must come out as written.
+    const count = 40_000;
+    const raw = JSON.parse(readSample('interp/a/run-1.json.prof')) as { cost_centres: Array<{ id: number; label: string; module: string; src_loc: string; is_caf: boolean }>; profile: { children: unknown[] } };
+    const first = raw.cost_centres.length + 1;
+    for (let i = 0; i < count; i++) {
+      raw.cost_centres.push({ id: first + i, label: `f${(i * 7919).toString(36)}`, module: `M${i % 977}.X${i}`, src_loc: `S${i}.hs:1:1-2`, is_caf: false });
+      raw.profile.children.push({ id: first + i, entries: i, alloc: 0, ticks: 0, children: [] });
+    }
+    const text = JSON.stringify(raw);
+    const profile = parseProfJson(text, 'many-names.prof');
+    const written = new Map(raw.cost_centres.map((cc) => [cc.id, cc]));
+    for (const cc of profile.costCentres) {
+      const expected = written.get(cc.id)!;
+      expect([cc.label, cc.module, cc.src]).toEqual([expected.label, expected.module, expected.src_loc]);
+    }
+    expect(profile.costCentres.length).toBe(raw.cost_centres.length);
+  });
+
   it('deep trees do not overflow the stack', () => {
     const depth = 50_000;
     let profile = '{"id": 1, "entries": 1, "alloc": 8, "ticks": 1, "children": []}';

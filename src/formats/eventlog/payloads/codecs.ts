@@ -61,6 +61,28 @@ export type FieldType =
 export const IntegerRead = { None: 0, U8: 1, U16: 2, U32: 3, U64: 4, U64Id: 5, I32Cap: 6 } as const;
 export type IntegerRead = (typeof IntegerRead)[keyof typeof IntegerRead];
 
+const TWO_TO_32 = 4294967296;
+
+/** The integer at index `at` of `bytes` (`view` over the same bytes), read as `integer` says; not for `None`. */
+export function readIntegerAt(integer: IntegerRead, bytes: Uint8Array, view: DataView, at: number): number | bigint {
+  switch (integer) {
+    case IntegerRead.U8:
+      return bytes[at]!;
+    case IntegerRead.U16:
+      return view.getUint16(at);
+    case IntegerRead.U32:
+      return view.getUint32(at);
+    case IntegerRead.U64:
+      return view.getUint32(at) * TWO_TO_32 + view.getUint32(at + 4);
+    case IntegerRead.U64Id:
+      return view.getBigUint64(at);
+    case IntegerRead.I32Cap:
+      return view.getInt32(at) & 0xffff;
+    default:
+      throw new Error(`readIntegerAt: read ${integer} is not an integer read`);
+  }
+}
+
 export interface Codec<T, Type extends FieldType = FieldType> {
   readonly type: Type;
   /** Bytes the field takes, or null when the payload decides (strings, lists, trailing fields). */

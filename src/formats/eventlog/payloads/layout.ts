@@ -8,7 +8,7 @@
 //
 // Fields are in the object's key order, which JavaScript keeps for non-numeric keys.
 import type { PayloadReader } from '../payload-reader.js';
-import { IntegerRead, type Codec } from './codecs.js';
+import { IntegerRead, readIntegerAt, type Codec } from './codecs.js';
 
 /** Facts about the whole log that change how some payloads decode. */
 export interface DecodeContext {
@@ -76,8 +76,6 @@ export function layout<Kind extends string, Fields extends FieldTable>(typeId: n
   };
 }
 
-const TWO_TO_32 = 4294967296;
-
 function decoderOf(kind: string, fields: readonly LayoutField[], sizeBytes: number | null): PayloadLayout['decode'] {
   const names = fields.map((field) => field.name);
   const codecs = fields.map((field) => field.codec);
@@ -105,29 +103,12 @@ function decoderOf(kind: string, fields: readonly LayoutField[], sizeBytes: numb
     const info: Record<string, unknown> = { kind };
     for (let i = 0; i < integers.length; i++) {
       const at = start + offsets[i]!;
-      const name = names[i]!;
-      switch (integers[i]) {
-        case IntegerRead.U8:
-          info[name] = bytes[at];
-          break;
-        case IntegerRead.U16:
-          info[name] = view.getUint16(at);
-          break;
-        case IntegerRead.U32:
-          info[name] = view.getUint32(at);
-          break;
-        case IntegerRead.U64:
-          info[name] = view.getUint32(at) * TWO_TO_32 + view.getUint32(at + 4);
-          break;
-        case IntegerRead.U64Id:
-          info[name] = view.getBigUint64(at);
-          break;
-        case IntegerRead.I32Cap:
-          info[name] = view.getInt32(at) & 0xffff;
-          break;
-        default:
-          reader.position = at;
-          info[name] = codecs[i]!.read(reader, context);
+      const integer = integers[i]!;
+      if (integer === IntegerRead.None) {
+        reader.position = at;
+        info[names[i]!] = codecs[i]!.read(reader, context);
+      } else {
+        info[names[i]!] = readIntegerAt(integer, bytes, view, at);
       }
     }
     reader.position = start + sizeBytes;

@@ -13,6 +13,11 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 
+/** Strings up to this long are interned (keys, labels, modules, most SRC locations). */
+const INTERNED_MAX_BYTES = 64;
+/** Slots of the intern cache (a power of two): a profile's distinct short strings, mostly. */
+const INTERN_SLOTS = 1 << 14;
+
 export class JsonSyntaxError extends Error {
   constructor(
     message: string,
@@ -201,6 +206,7 @@ export class LenientJsonTokenizer {
   }
 
   private lastString = '';
+  private readonly internStrings: Array<string | undefined> = new Array<string | undefined>(INTERN_SLOTS);
 
   /** Whether the bytes after `at` (spaces skipped) start with a structural character; null if unknown yet. */
   private closesString(bytes: Uint8Array, at: number, atEnd: boolean): boolean | null {
@@ -209,6 +215,31 @@ export class LenientJsonTokenizer {
     if (k >= bytes.length) return atEnd ? true : null;
     const next = bytes[k]!;
     return next === 0x2c || next === 0x7d || next === 0x5d || next === 0x3a;
+  }
+
+  /**
+   * A short ASCII string, from a cache keyed by its bytes' hash: a profile repeats its keys
+   * (`"id"`, `"entries"`, `"children"`, ...) once per node and its labels once per call site,
+   * and making each anew (a view, a string, then garbage) was the tokenizer's largest cost.
+   */
+  private interned(bytes: Uint8Array, from: number, to: number): string {
+    let hash = 0x811c9dc5;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    const slot = (hash >>> 0) & (INTERN_SLOTS - 1);
+    const cached = this.internStrings[slot];
+    if (cached !== undefined && cached.length === to - from) {
+      let same = true;
+      for (let i = from; i < to; i++) {
+        if (cached.charCodeAt(i - from) !== bytes[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return cached;
+    }
+    const text = String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+    this.internStrings[slot] = text;
+    return text;
   }
 
   /** Reads the string starting at the quote `start`; returns the index after it, or -1 to wait for more input. */
@@ -221,7 +252,7 @@ export class LenientJsonTokenizer {
       k++;
     }
     if (k < bytes.length && bytes[k] === QUOTE && this.closesString(bytes, k + 1, atEnd) === true) {
-      this.lastString = String.fromCharCode.apply(null, bytes.subarray(start + 1, k) as unknown as number[]);
+      this.lastString = k - start - 1 <= INTERNED_MAX_BYTES ? this.interned(bytes, start + 1, k) : String.fromCharCode.apply(null, bytes.subarray(start + 1, k) as unknown as number[]);
       return k + 1;
     }
     const parts: string[] = [];
