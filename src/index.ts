@@ -7,7 +7,7 @@
 // A curated API: what the CLI's commands are made of (read, analyse, render), each under a
 // name meant to stay; internals are not re-exported wholesale.
 import { compareBuilds as compareAggregates, type CompareOptions, type Comparison } from './analyze/compare.js';
-import { summariseEventlog as summariseEventlogChunks, type EventlogSummary } from './analyze/eventlog-summary.js';
+import { EventlogSummaryCollector, type EventlogSummary } from './analyze/eventlog-summary.js';
 import { RunAggregator } from './analyze/aggregate.js';
 import { costCentreTotals, type Grouping } from './analyze/cost-centre-totals.js';
 import { rankTotals } from './analyze/ranking.js';
@@ -16,7 +16,7 @@ import { treeView, type TreeViewOptions } from './analyze/tree-view.js';
 import type { ByteChunks } from './formats/common/byte-chunks.js';
 import { GZIP_MAGIC_BYTES, isGzip } from './formats/common/gzip.js';
 import { peekChunks } from './formats/common/peek.js';
-import type { SampleWindow } from './formats/eventlog/index.js';
+import { readEventlog, requireHeader, type SampleWindow } from './formats/eventlog/index.js';
 import { readHeapSeries as readHeapSeriesChunks } from './formats/read-heap-series.js';
 import { readProfile as readProfileChunks } from './formats/read-profile.js';
 import type { CallTreeNode } from './model/call-tree.js';
@@ -89,6 +89,14 @@ export function readHeapSeries(input: ByteInput, options: ReadOptions = {}): Pro
 /** An eventlog's summary: run, GC pauses and productivity, heap, threads, markers, profiling samples. */
 export function summariseEventlog(input: ByteInput, options: ReadOptions = {}): Promise<EventlogSummary> {
   return readInput('summariseEventlog', input, options, summariseEventlogChunks);
+}
+
+/** The one reading API feeds the summary's collector the events it asks for. */
+async function summariseEventlogChunks(chunks: ByteChunks, source: string): Promise<EventlogSummary> {
+  const collector = new EventlogSummaryCollector();
+  const read = await readEventlog(chunks, { source, order: 'file', types: EventlogSummaryCollector.types }, collector);
+  requireHeader(read, source);
+  return collector.summary(source, read);
 }
 
 async function readInput<T extends { warnings: InputWarning[] }>(

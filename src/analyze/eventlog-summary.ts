@@ -9,10 +9,7 @@ import {
   EventId,
   integerField,
   programName,
-  readEventlog,
-  requireHeader,
   wallClockIso,
-  type ByteChunks,
   type EventlogEvent,
   type EventlogHeader,
   type EventlogReadResult,
@@ -96,16 +93,11 @@ class AllocationTotals {
   }
 }
 
-/** Reads an eventlog and summarises it. */
-export async function summariseEventlog(chunks: ByteChunks, source: string): Promise<EventlogSummary> {
-  const collector = new EventlogSummaryCollector();
-  const read = await readEventlog(chunks, { source, order: 'file', types: EventlogSummaryCollector.types }, collector);
-  requireHeader(read, source);
-  return collector.summary(source, read);
-}
-
-/** Gathers the summary from the events of one log, in file order. */
-class EventlogSummaryCollector implements EventlogVisitor {
+/**
+ * Gathers the summary from the events of one log, in file order: read the log with
+ * `EventlogSummaryCollector.types` and the collector as visitor, then ask for `summary`.
+ */
+export class EventlogSummaryCollector implements EventlogVisitor {
   /** The `types` to read the log with. */
   static readonly types = DECODED;
 

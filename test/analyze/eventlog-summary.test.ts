@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { max, mean, quantileSorted, sum } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { summariseEventlog } from '../../src/analyze/eventlog-summary.js';
+import { summariseEventlog } from '../../src/index.js';
 import { allSampleFiles, readSample, samplePath } from '../support/samples.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { decodeAll } from '../formats/eventlog/helpers.js';
@@ -68,7 +68,7 @@ describe('eventlog summary', () => {
   for (const file of logs) {
     it(`${file}: counts, peaks, GC pauses and markers as the reference dump has them`, async () => {
       const expected = referenceFigures(readSample(`${file}.reference`));
-      const summary = await summariseEventlog([readFileSync(samplePath(file))], file);
+      const summary = await summariseEventlog([readFileSync(samplePath(file))], { source: file });
       expect(summary.durationSecs).toBeCloseTo(expected.lastTimeNs / 1e9, 9);
       expect(summary.threadsCreated).toBe(expected.threadsCreated);
       expect(summary.markers.map((marker) => [Math.round(marker.timeSecs * 1e9), marker.name])).toEqual(
@@ -90,7 +90,7 @@ describe('eventlog summary', () => {
   }
 
   it('per-generation pauses add up to all pauses on the threaded log', async () => {
-    const summary = await summariseEventlog([readFileSync(samplePath('workers/n2.eventlog'))], 'n2');
+    const summary = await summariseEventlog([readFileSync(samplePath('workers/n2.eventlog'))], { source: 'n2' });
     expect(summary.capabilities).toBe(2);
     expect(summary.rtsVersion).toMatch(/^GHC-9\.0\.2/);
     const counted = summary.gc.byGeneration.reduce((sum, generation) => sum + generation.count, 0);
@@ -100,7 +100,7 @@ describe('eventlog summary', () => {
   it('a truncated log summarises what was read and warns with the byte offset', async () => {
     const bytes = readFileSync(samplePath('interp/a/time.eventlog'));
     const cut = bytes.subarray(0, Math.floor(bytes.length / 2));
-    const summary = await summariseEventlog([cut], 'cut.eventlog');
+    const summary = await summariseEventlog([cut], { source: 'cut.eventlog' });
     expect(summary.events).toBeGreaterThan(100);
     expect(summary.warnings).toHaveLength(1);
     expect(summary.warnings[0]!.location.byteOffset).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe('eventlog summary', () => {
   it('pause figures are those of a plain computation over the events, to the last bit', async () => {
     for (let seed = 1; seed <= 20; seed++) {
       const bytes = parallelGcLog(seed).bytes();
-      const summary = await summariseEventlog([bytes], 'gc.eventlog');
+      const summary = await summariseEventlog([bytes], { source: 'gc.eventlog' });
       const expected = await plainPauseFigures(bytes);
       expect(summary.gc.pauses, `seed ${seed}`).toEqual(expected.all);
       expect(summary.gc.byGeneration, `seed ${seed}`).toEqual(expected.byGeneration);
@@ -123,7 +123,7 @@ describe('eventlog summary', () => {
       .declare(HEAP_LIVE, 4, 'Live data in heap')
       .declare(GC_STATS, 6, 'GC statistics');
     log.event(GC_START, 10).event(GC_END, 20).event(HEAP_LIVE, 21, payload().u32(0)).event(GC_STATS, 22, payload().u32(0).u16(1));
-    const summary = await summariseEventlog([log.bytes()], 'short.eventlog');
+    const summary = await summariseEventlog([log.bytes()], { source: 'short.eventlog' });
     expect(summary.heap.peakLiveBytes).toBeNull();
     expect(summary.gc.pauses.count).toBe(1);
     expect(summary.gc.byGeneration).toEqual([]);

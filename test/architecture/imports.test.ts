@@ -3,6 +3,7 @@
 //   or the readers in src/ (the builders there adapt the grammars' output to the model);
 // - the eventlog reader is used through src/formats/eventlog/index.ts only (test/support's one
 //   seam for the layout tests excepted);
+// - analyses receive decoded events, never an input's chunks (they neither read nor decode);
 // - the core (formats, model, analyses, renderers, grammars) imports no `node:` module, so it
 //   runs in a browser bundle; files, processes and the terminal live in cli/, runs/, store/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -67,6 +68,14 @@ describe('layers', () => {
           .map((path) => `${relative(projectRoot, file)} -> ${path}`),
       );
     expect(reaching).toEqual([]);
+  });
+
+  it('analyses receive events, never chunks: nothing in src/analyze/ reads an input', () => {
+    const reading = allFiles
+      .filter((file) => relative(projectRoot, file).startsWith('src/analyze/'))
+      .filter((file) => /\b(readEventlog|ByteChunks|TextChunks)\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(projectRoot, file));
+    expect(reading).toEqual([]);
   });
 
   it('the core imports no node: module', () => {

@@ -4,7 +4,7 @@ import { costCentreTotals, GROUPINGS, type Grouping } from '../../analyze/cost-c
 import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { rankTotals } from '../../analyze/ranking.js';
 import { treeView } from '../../analyze/tree-view.js';
-import { summariseEventlog } from '../../analyze/eventlog-summary.js';
+import { summariseEventlog } from '../../index.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { openInput } from '../../runs/input.js';
 import { readHeapSeries } from '../../formats/read-heap-series.js';
@@ -97,7 +97,7 @@ async function writeHtmlReport(path: string, files: string[], content: ReportCon
   if (profile.metadata.format === 'eventlog' && file !== '-') {
     const series = await readHeapSeries(openInput(file).chunks(), file);
     if (series.samples.length > 0) heapSvg = renderHeapChart(series, { top: 10 }).svg;
-    gcSummaryText = renderEventlogSummary(await summariseEventlog(openInput(file).chunks(), file));
+    gcSummaryText = renderEventlogSummary(await summariseEventlog(openInput(file).chunks(), { source: file }));
   }
   await writeOutput(path, async (write) => {
     await write(
