@@ -191,7 +191,9 @@ class HeapProfileParser extends EmbeddedActionsParser {
   }
 }
 
-const heapProfileParser = new HeapProfileParser();
+let sharedParser: HeapProfileParser | null = null;
+/** Made at the first heap profile read, not at load: every command loads this module. */
+const theParser = (): HeapProfileParser => (sharedParser ??= new HeapProfileParser());
 
 const HEADER_KEYS = new Map<TokenType, HeaderKey>([
   [Job, 'JOB'],
@@ -238,8 +240,9 @@ export class HeapProfileReader {
     // The last token takes any line, so this is a safeguard.
     const lexError = lexed.errors[0];
     if (lexError !== undefined) throw unexpectedLine(at, null, text, lexError.offset, firstLine);
-    heapProfileParser.parseRun(lexed.tokens, at, this.sink);
-    const parseError = heapProfileParser.errors[0];
+    const parser = theParser();
+    parser.parseRun(lexed.tokens, at, this.sink);
+    const parseError = parser.errors[0];
     if (parseError !== undefined) {
       throw unexpectedLine(at, (parseError.token as IToken | undefined)?.tokenType ?? null, text, errorOffset(parseError, text), firstLine);
     }

@@ -269,7 +269,9 @@ class ProfTextParser extends EmbeddedActionsParser {
 }
 
 /** The single parser instance (performSelfAnalysis is costly; Chevrotain's advice is to reuse it). */
-const profTextParser = new ProfTextParser();
+let sharedParser: ProfTextParser | null = null;
+/** Made at the first report read, not at load: every command loads this module, few parse a report. */
+const theParser = (): ProfTextParser => (sharedParser ??= new ProfTextParser());
 
 /** The error for a line the grammar does not accept in `section`, at text[offset]. */
 function unexpectedLine(section: ReportSection, tokenType: TokenType | null, text: string, offset: number, firstLine: number): LineSyntaxError {
@@ -301,8 +303,9 @@ export class ProfTextReader {
     // Every lexer mode ends in a token for any line, so this is a safeguard.
     const lexError = lexed.errors[0];
     if (lexError !== undefined) throw unexpectedLine(at.section, null, text, lexError.offset, firstLine);
-    profTextParser.parseRun(text, lexed.tokens, at, this.sink);
-    const parseError = profTextParser.errors[0];
+    const parser = theParser();
+    parser.parseRun(text, lexed.tokens, at, this.sink);
+    const parseError = parser.errors[0];
     if (parseError !== undefined) {
       throw unexpectedLine(at.section, (parseError.token as IToken | undefined)?.tokenType ?? null, text, errorOffset(parseError, text), firstLine);
     }

@@ -51,7 +51,9 @@ class RtsStatsParser extends EmbeddedActionsParser {
   });
 }
 
-const rtsStatsParser = new RtsStatsParser();
+let sharedParser: RtsStatsParser | null = null;
+/** Made at the first statistics file read, not at load: every command loads this module. */
+const theParser = (): RtsStatsParser => (sharedParser ??= new RtsStatsParser());
 
 /** Reads a statistics file; throws `LineSyntaxError` where it is not one. */
 export function parseRtsStatsSyntax(text: string): RtsStatsSyntax {
@@ -63,9 +65,10 @@ export function parseRtsStatsSyntax(text: string): RtsStatsSyntax {
       `unexpected character in RTS statistics: ${JSON.stringify(text.substr(lexError.offset, 1))}; expected ("key", "value") pairs in [ ]`,
     );
   }
-  rtsStatsParser.input = lexed.tokens;
-  const syntax = rtsStatsParser.statsFile();
-  const parseError = rtsStatsParser.errors[0];
+  const parser = theParser();
+  parser.input = lexed.tokens;
+  const syntax = parser.statsFile();
+  const parseError = parser.errors[0];
   if (parseError !== undefined) {
     // At the end of the input the offending token is EOF, which has no line: the last token's.
     const startLine = parseError.token.startLine;
