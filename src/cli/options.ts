@@ -21,3 +21,17 @@ export function percentage(value: string): number {
   if (!Number.isFinite(parsed) || parsed < 0 || parsed > 100) throw new InvalidArgumentError('expected a percentage from 0 to 100');
   return parsed;
 }
+
+/** A significance level or false discovery rate: strictly between 0 and 1. */
+export function alphaValue(value: string): number {
+  const alpha = Number(value);
+  if (!(alpha > 0 && alpha < 1)) throw new InvalidArgumentError('expected a probability between 0 and 1');
+  return alpha;
+}
+
+/** A regression gate in percent: any non-negative amount (a build can get 300% slower). */
+export function regressionThreshold(value: string): number {
+  const pct = Number(value);
+  if (!Number.isFinite(pct) || pct < 0) throw new InvalidArgumentError('expected a percentage');
+  return pct;
+}

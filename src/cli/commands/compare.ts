@@ -2,7 +2,7 @@
 // totals and cost centres changed between two builds, by how much (in seconds, bytes and
 // entries), and how sure we are; a CI verdict with --fail-on-regression; a differential
 // flamegraph with --flamegraph.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { RunAggregator } from '../../analyze/aggregate.js';
 import { compareBuilds, significantRegressions, type CompareGrouping, type Comparison } from '../../analyze/compare.js';
 import { manifestDiff } from '../../analyze/manifest-diff.js';
@@ -19,7 +19,7 @@ import { loadRuns, type LoadedRuns } from '../../runs/load-runs.js';
 import { threadsOption } from '../../runs/threads.js';
 import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
 import { withStore } from '../../store/store.js';
-import { percentage, positiveInteger } from '../options.js';
+import { alphaValue, percentage, positiveInteger, regressionThreshold } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
@@ -53,18 +53,6 @@ function loadStoredSides(path: string, baseBuilds: string[], nextBuilds: string[
     checkBuildNames(store, [...baseBuilds, ...nextBuilds]);
     return [loadStoredRuns(store, { builds: baseBuilds }), loadStoredRuns(store, { builds: nextBuilds })];
   });
-}
-
-function alphaValue(value: string): number {
-  const alpha = Number(value);
-  if (!(alpha > 0 && alpha < 1)) throw new InvalidArgumentError('expected a probability between 0 and 1');
-  return alpha;
-}
-
-function regressionThreshold(value: string): number {
-  const pct = Number(value);
-  if (!Number.isFinite(pct) || pct < 0) throw new InvalidArgumentError('expected a percentage');
-  return pct;
 }
 
 function runSources(collected: CollectedRuns): string[] {

@@ -4,7 +4,7 @@
 // changed there. Text, JSON, CSV or Markdown; `-o trend.svg|trend.html` draws the charts; a CI
 // verdict with --fail-on-regression. With --store, the runs come from a run store (`ghcprof
 // store add`), all or those of --build, and the answer is the one their files give.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { PValueAdjustment } from '../../analyze/multiple-comparisons.js';
 import { analyzeTimeline, timelineRegressions, type TimelineGrouping } from '../../analyze/timeline.js';
 import type { BuildOrder } from '../../analyze/timeline/builds.js';
@@ -16,7 +16,7 @@ import { buildName, describeStep, seriesName } from '../../render/trend/labels.j
 import { loadBuilds, type LoadBuildsOptions, type LoadedBuilds } from '../../runs/builds.js';
 import { loadStoredBuilds } from '../../store/builds.js';
 import { withStore } from '../../store/store.js';
-import { percentage, positiveInteger } from '../options.js';
+import { alphaValue, percentage, positiveInteger, regressionThreshold } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 
@@ -41,18 +41,6 @@ interface TimelineCommandOptions {
 // keep: `--by stack` is refused on them, in the words of `aggregate --by stack`.
 const NO_STACKS_IN_STORE = '--by stack needs call trees, and a store keeps per cost centre and module totals only: give the run directories of the profiles instead';
 const NO_STACKS_IN_SUMMARIES = '--by stack needs call trees, and run summaries (.summary.json) have none: give the run directories of the profiles instead';
-
-function alphaValue(value: string): number {
-  const alpha = Number(value);
-  if (!(alpha > 0 && alpha < 1)) throw new InvalidArgumentError('expected a probability between 0 and 1');
-  return alpha;
-}
-
-function regressionThreshold(value: string): number {
-  const pct = Number(value);
-  if (!Number.isFinite(pct) || pct < 0) throw new InvalidArgumentError('expected a percentage');
-  return pct;
-}
 
 /**
  * Where the builds come from: the profiles under the paths, read into one aggregator per build
