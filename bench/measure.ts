@@ -1,5 +1,6 @@
 // Runs one benchmark task in a child process of its own, so its peak RSS is its own.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface TaskResult {
@@ -19,9 +20,24 @@ export function runTask(task: string, args: string[]): TaskResult {
   return { secs, peakRssMB: report.peakRssKB / 1024, detail: report.detail };
 }
 
-/** Called by a task at its end: reports its own peak RSS (resourceUsage is in kilobytes). */
+/** Called by a task at its end: reports its own peak RSS, in kilobytes. */
 export function reportTask(detail: Record<string, number | string>): void {
-  process.stdout.write(`${JSON.stringify({ peakRssKB: process.resourceUsage().maxRSS, detail })}\n`);
+  process.stdout.write(`${JSON.stringify({ peakRssKB: ownPeakRssKB(), detail })}\n`);
+}
+
+/**
+ * Linux's ru_maxrss (resourceUsage().maxRSS) counts the runner's RSS at the fork too: exec carries
+ * the forked copy's high-water mark over, so a task started by a runner holding 300 MB reports at
+ * least 300 MB. VmHWM is the high-water mark of the task's own memory since exec.
+ */
+function ownPeakRssKB(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match !== null) return Number(match[1]);
+  } catch {
+    // Not Linux: no /proc, and no such carry-over to avoid.
+  }
+  return process.resourceUsage().maxRSS;
 }
 
 /** Best of `runs`: the machine is shared, so the fastest run is the least disturbed one. */

@@ -1,4 +1,5 @@
 // `npm run bench`: each figure beside a floor measured in the same run, so read ratios.
+// `npm run bench -- PART...` runs only those parts (names in `parts` below), e.g. `eventlog-1gb`.
 import { existsSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { benchEvents } from './events.js';
 import { best, line } from './measure.js';
-import { benchEventlogSummary } from './eventlog.js';
+import { benchEventlogLarge, benchEventlogSummary } from './eventlog.js';
 import { benchProfSpeed } from './speed.js';
 import { benchThreads } from './threads.js';
 import { benchTimeline } from './timeline.js';
@@ -36,13 +37,25 @@ async function benchPictures(): Promise<void> {
   }
 }
 
+/** The parts in the order a full run takes them. */
+const parts: Record<string, () => Promise<void> | void> = {
+  speed: async () => benchProfSpeed(scratch, await gunzipTo(join(samples, 'big/big.prof.gz'), join(scratch, 'big.prof'))),
+  eventlog: () => benchEventlogSummary(scratch, samples),
+  events: () => benchEvents(scratch, samples),
+  'eventlog-1gb': () => benchEventlogLarge(scratch, samples),
+  pictures: benchPictures,
+  threads: () => benchThreads(scratch, samples),
+  timeline: () => benchTimeline(scratch, samples),
+};
+
+function chosenParts(names: string[]): string[] {
+  const unknown = names.filter((name) => !(name in parts));
+  if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; parts: ${Object.keys(parts).join(', ')}`);
+  return names.length > 0 ? names : Object.keys(parts);
+}
+
 try {
-  await benchProfSpeed(scratch, await gunzipTo(join(samples, 'big/big.prof.gz'), join(scratch, 'big.prof')));
-  benchEventlogSummary(scratch, samples);
-  benchEvents(scratch, samples);
-  await benchPictures();
-  benchThreads(scratch, samples);
-  benchTimeline(scratch, samples);
+  for (const name of chosenParts(process.argv.slice(2))) await parts[name]!();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

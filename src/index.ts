@@ -6,6 +6,7 @@
 //
 // A curated API: what the CLI's commands are made of (read, analyse, render), each under a
 // name meant to stay; internals are not re-exported wholesale.
+import type { StackKeeping } from './formats/prof-text/prof-text-builder.js';
 import { compareBuilds as compareAggregates, type CompareOptions, type Comparison } from './analyze/compare.js';
 import { EventlogSummaryCollector, type EventlogSummary } from './analyze/eventlog-summary.js';
 import { RunAggregator } from './analyze/aggregate.js';
@@ -67,6 +68,12 @@ export interface ReadOptions {
 export interface ReadProfileOptions extends ReadOptions {
   /** Eventlogs only: keep the samples between two user markers (matched by prefix). */
   window?: SampleWindow;
+  /**
+   * Text reports only: `merged` keeps one node per distinct stack, where sums are all that is
+   * wanted (folded stacks, per-cost-centre totals): memory then follows the stacks, not the rows.
+   * Default `every-row`, the tree as written.
+   */
+  stacks?: StackKeeping;
 }
 
 const DEFAULT_SOURCE = '<input>';
@@ -78,7 +85,7 @@ const DEFAULT_SOURCE = '<input>';
  * the tree. Throws `InputError` for input that is none of these.
  */
 export function readProfile(input: ByteInput, options: ReadProfileOptions = {}): Promise<Profile> {
-  return readInput('readProfile', input, options, (chunks, source) => readProfileChunks(chunks, source, { window: options.window ?? {} }));
+  return readInput('readProfile', input, options, (chunks, source) => readProfileChunks(chunks, source, { window: options.window ?? {}, stacks: options.stacks }));
 }
 
 /** Heap usage over time from a heap profile (`.hp`, `+RTS -h*`) or an eventlog's heap samples. */
@@ -280,9 +287,9 @@ export function reportContent(profile: Profile, options: ReportOptions = {}): Re
 }
 
 /** Folded stacks (`Module.label;... weight` per line, root first), for flamegraph.pl, inferno, speedscope. */
-export function renderFolded(profile: Pick<Profile, 'root'> | CallTreeNode, metric: MetricName = 'time'): string {
-  const root = 'costCentre' in profile ? profile : profile.root;
-  return root === null ? '' : [...foldedStacks(root, metric)].join('');
+export function renderFolded(profile: Pick<Profile, 'root' | 'tree'> | CallTreeNode, metric: MetricName = 'time'): string {
+  const tree = 'costCentre' in profile ? profile : (profile.tree ?? profile.root);
+  return tree === null ? '' : [...foldedStacks(tree, metric)].join('');
 }
 
 // ---------------------------------------------------------------------------------------

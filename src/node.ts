@@ -93,7 +93,7 @@ export async function aggregateRuns(paths: readonly string[]): Promise<Aggregate
   const aggregator = new RunAggregator(collected.inputs.length);
   const warnings: string[] = [];
   for (const input of collected.inputs) {
-    const profile = await readProfile(input.profilePath);
+    const profile = await readProfile(input.profilePath, { stacks: 'merged' });
     warnings.push(...profile.warnings.map(formatWarning));
     if (profile.metadata.format === 'eventlog' && (profile.metadata.totalTicks ?? 0) === 0) {
       warnings.push(`${input.profilePath}: no time-profile samples; left out of the aggregate`);

@@ -19,7 +19,7 @@ export function contentEnd(text: string, end: number): number {
  * Whether text[start, end) holds nothing but spaces and tabs. Looked at from the end: lines
  * with content rarely end in a blank, however deeply indented they are.
  */
-export function isBlankContent(text: string, start: number, end: number): boolean {
+function isBlankContent(text: string, start: number, end: number): boolean {
   for (let i = end - 1; i >= start; i--) {
     const code = text.charCodeAt(i);
     if (code !== SPACE && code !== TAB) return false;

@@ -13,19 +13,21 @@
 // an optional step into the next section. A line out of place stops the parse with an
 // error, which `ProfTextReader` turns into a `LineSyntaxError` with the line. Embedded
 // actions split the rows and hand each line's fields to a `ProfTextSink`.
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import { contentEnd, lineEnd, payloadOf } from '../common/line-token.js';
 import { parseGroupedInteger } from '../common/numbers.js';
 import { errorOffset, lineContentAt, lineNumberAt, LineSyntaxError } from '../common/syntax-error.js';
 import type { TableLayout } from './layout.js';
 import { profTextLexer } from './lexer.js';
-import { scanFlatRow, scanTreeRow, TreeRowBatch, type FlatRowFields } from './row-scanner.js';
+import { scanFlatRow, type FlatRowFields } from './flat-row-scanner.js';
+import { scanTreeRow, TreeRowBatch } from './tree-row-scanner.js';
 import {
   allTokens,
   BlankLine,
   CommandLine,
   FlatHeader,
   FlatLine,
+  RETAINER_TITLE,
   RetainerSection,
   Title,
   TotalAlloc,
@@ -45,7 +47,7 @@ export interface ProfTextSink {
   totalAlloc(bytes: number): void;
   flatRow(row: FlatRowFields): void;
   treeHeader(layout: TableLayout): void;
-  /** Consecutive rows of the call tree, the first on line `firstLine`. */
+  /** Consecutive rows of the call tree, the first on line `firstLine` (the batch is reused after the call). */
   treeRows(rows: TreeRowBatch, firstLine: number): void;
 }
 
@@ -80,6 +82,9 @@ interface ReportPosition {
 
 class ProfTextParser extends EmbeddedActionsParser {
   private text = '';
+  /** The bytes that tree tokens' offsets point into (tree sections are read from bytes). */
+  private bytes: Uint8Array = new Uint8Array(0);
+  private readonly rows = new TreeRowBatch();
   private at: ReportPosition = { section: 'preamble', linesRead: 0, flatLayout: null, treeLayout: null };
   private sink: ProfTextSink | null = null;
 
@@ -89,9 +94,10 @@ class ProfTextParser extends EmbeddedActionsParser {
   }
 
   /** Parses one run of lines from where `at` stands, advancing it; the first error, if any (`this.errors`). */
-  parseRun(text: string, tokens: IToken[], at: ReportPosition, sink: ProfTextSink): void {
+  parseRun(text: string, bytes: Uint8Array, tokens: IToken[], at: ReportPosition, sink: ProfTextSink): void {
     this.input = tokens;
     this.text = text;
+    this.bytes = bytes;
     this.at = at;
     this.sink = sink;
     try {
@@ -102,6 +108,8 @@ class ProfTextParser extends EmbeddedActionsParser {
       else this.fromTrailer();
     } finally {
       this.text = '';
+      this.bytes = EMPTY;
+      this.rows.reset(EMPTY);
       this.sink = null;
     }
   }
@@ -249,16 +257,18 @@ class ProfTextParser extends EmbeddedActionsParser {
     this.sink!.flatRow(row);
   }
 
-  /** Splits a run of tree lines into rows; a line that is not a row of the table's layout is an error. */
+  /** Splits a run of tree lines (a token over `bytes`) into rows; a line that is not a row of the table's layout is an error. */
   private treeRows(token: IToken): void {
-    const text = this.text;
+    const bytes = this.bytes;
     const layout = this.at.treeLayout!;
-    const rows = new TreeRowBatch();
-    const stop = token.startOffset + token.image.length;
+    const rows = this.rows;
+    rows.reset(bytes);
+    const stop = token.endOffset!;
     for (let start = token.startOffset; start < stop; ) {
-      const end = lineEnd(text, start);
-      if (!scanTreeRow(text, start, contentEnd(text, end), layout, rows)) {
-        throw new LineSyntaxError(this.at.linesRead + rows.length + 1, EXPECTED.tree, lineContentAt(text, start));
+      let end = bytes.indexOf(NEWLINE, start);
+      if (end < 0 || end > stop) end = stop;
+      if (!scanTreeRow(bytes, start, end, layout, rows)) {
+        throw new LineSyntaxError(this.at.linesRead + rows.length + 1, EXPECTED.tree, decodeLine(bytes, start, end));
       }
       start = end + 1;
     }
@@ -266,6 +276,87 @@ class ProfTextParser extends EmbeddedActionsParser {
     this.at.linesRead += rows.length;
     this.sink!.treeRows(rows, firstLine);
   }
+}
+
+const EMPTY = new Uint8Array(0);
+const NEWLINE = 0x0a;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const TABLE_HEADER = new TextEncoder().encode('COST CENTRE');
+const RETAINER_TITLE_BYTES = new TextEncoder().encode(RETAINER_TITLE);
+const decoder = new TextDecoder('utf-8');
+
+function decodeLine(bytes: Uint8Array, start: number, end: number): string {
+  return decoder.decode(bytes.subarray(start, end)).replace(/\r$/, '');
+}
+
+function startsWithBytes(bytes: Uint8Array, offset: number, prefix: Uint8Array): boolean {
+  if (offset + prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[offset + i] !== prefix[i]) return false;
+  return true;
+}
+
+function isBlankLine(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = end - 1; i >= start; i--) {
+    const code = bytes[i]!;
+    if (code !== SPACE && code !== TAB && code !== CR) return false;
+  }
+  return true;
+}
+
+/** Where the line at `offset` ends: its newline, or the end of the bytes. */
+function lineEndIn(bytes: Uint8Array, offset: number): number {
+  const newline = bytes.indexOf(NEWLINE, offset);
+  return newline < 0 ? bytes.length : newline;
+}
+
+/**
+ * The tree section's tokens, found in the bytes: each run of rows one `TreeLines` token, each
+ * blank line a `BlankLine`, and the retainer title, which ends the section (and the tokens:
+ * what follows is trailer text, lexed as such). The same lines the tree lexer mode's tokens
+ * match (tokens.ts), without decoding the rows.
+ */
+function treeTokens(bytes: Uint8Array, from: number): { tokens: IToken[]; end: number } {
+  const tokens: IToken[] = [];
+  let runStart = -1;
+  let start = from;
+  const closeRun = (end: number): void => {
+    if (runStart >= 0) tokens.push(createTokenInstance(TreeLines, '', runStart, end, NaN, NaN, NaN, NaN));
+    runStart = -1;
+  };
+  while (start < bytes.length) {
+    const end = lineEndIn(bytes, start);
+    const next = end < bytes.length ? end + 1 : end;
+    if (isBlankLine(bytes, start, end)) {
+      closeRun(start - 1);
+      tokens.push(createTokenInstance(BlankLine, '', start, end, NaN, NaN, NaN, NaN));
+    } else if (startsWithBytes(bytes, start, RETAINER_TITLE_BYTES)) {
+      closeRun(start - 1);
+      tokens.push(createTokenInstance(RetainerSection, '', start, end, NaN, NaN, NaN, NaN));
+      return { tokens, end: next };
+    } else if (runStart < 0) {
+      runStart = start;
+    }
+    start = next;
+  }
+  closeRun(bytes.length);
+  return { tokens, end: bytes.length };
+}
+
+/**
+ * Where the text to decode and lex from `from` ends: after the next table header line (which
+ * may open the tree section, read from bytes), or at the end. Only header and trailer lines
+ * are decoded.
+ */
+function textRunEnd(bytes: Uint8Array, from: number, section: ReportSection): number {
+  if (section === 'trailer') return bytes.length;
+  for (let start = from; start < bytes.length; ) {
+    const end = lineEndIn(bytes, start);
+    if (startsWithBytes(bytes, start, TABLE_HEADER)) return end < bytes.length ? end + 1 : end;
+    start = end + 1;
+  }
+  return bytes.length;
 }
 
 /** The single parser instance (performSelfAnalysis is costly; Chevrotain's advice is to reuse it). */
@@ -296,19 +387,38 @@ export class ProfTextReader {
   }
 
   /** Reads a run of complete lines (each ending in `\n`), continuing where the last run ended. */
-  read(text: string): void {
+  read(bytes: Uint8Array): void {
+    for (let from = 0; from < bytes.length; ) from = this.at.section === 'tree' ? this.readTree(bytes, from) : this.readText(bytes, from);
+  }
+
+  /** Call-tree lines from bytes[from]; returns where they stopped. */
+  private readTree(bytes: Uint8Array, from: number): number {
+    const { tokens, end } = treeTokens(bytes, from);
+    const parser = theParser();
+    parser.parseRun('', bytes, tokens, this.at, this.sink);
+    // The tree section's rule takes every token treeTokens makes: a safeguard.
+    const parseError = parser.errors[0];
+    if (parseError !== undefined) throw new LineSyntaxError(this.at.linesRead + 1, EXPECTED.tree);
+    return end;
+  }
+
+  /** Other lines from bytes[from], decoded and lexed; returns where they stopped. */
+  private readText(bytes: Uint8Array, from: number): number {
     const at = this.at;
+    const end = textRunEnd(bytes, from, at.section);
+    const text = decoder.decode(bytes.subarray(from, end));
     const firstLine = at.linesRead + 1;
     const lexed = profTextLexer.tokenize(text, LEXER_MODE[at.section]);
     // Every lexer mode ends in a token for any line, so this is a safeguard.
     const lexError = lexed.errors[0];
     if (lexError !== undefined) throw unexpectedLine(at.section, null, text, lexError.offset, firstLine);
     const parser = theParser();
-    parser.parseRun(text, lexed.tokens, at, this.sink);
+    parser.parseRun(text, EMPTY, lexed.tokens, at, this.sink);
     const parseError = parser.errors[0];
     if (parseError !== undefined) {
       throw unexpectedLine(at.section, (parseError.token as IToken | undefined)?.tokenType ?? null, text, errorOffset(parseError, text), firstLine);
     }
+    return end;
   }
 
   /** The end of the input: a report needs at least its title line. */

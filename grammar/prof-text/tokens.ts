@@ -9,8 +9,8 @@
 //
 // Rows are split by the parser, not here: how depends on the columns the table header
 // announced, and tokens hold no state.
-import { createToken, type TokenType } from 'chevrotain';
-import { anyLineToken, blankLineToken, contentEnd, isBlankContent, lineEnd, lineToken, matchedLine } from '../common/line-token.js';
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { anyLineToken, blankLineToken, contentEnd, lineEnd, lineToken, matchedLine } from '../common/line-token.js';
 import { layoutFromHeader } from './layout.js';
 
 // Header: docs/formats.md §1.2. `(Final)` is the only state GHC prints; accept any word.
@@ -50,28 +50,16 @@ export const TreeSuperHeader = lineToken('TreeSuperHeader', /\s*individual\s+inh
 /** A line of the flat table that is no header: a row, to be split by the parser. */
 export const FlatLine = anyLineToken('FlatLine');
 
-const RETAINER_TITLE = 'Retainer sets created during profiling:';
-const R = RETAINER_TITLE.charCodeAt(0);
+/** The line that opens the retainer sets after the tree. */
+export const RETAINER_TITLE = 'Retainer sets created during profiling:';
 
 /**
  * A run of consecutive lines of the call tree, up to the first blank line or the retainer
- * sets: rows, to be split by the parser. Rows are by far the most numerous lines (458,804
- * in big.prof); one token per run rather than per row keeps the lexer's and the parser's
- * per-token work off the hot path.
+ * sets: rows, to be split by the parser. Rows are by far the most numerous lines (458,804 in
+ * big.prof), so the tree section is never decoded to text for the lexer: the reader finds
+ * these runs in the bytes (parser.ts, `treeTokens`) and hands the parser one token per run.
  */
-export const TreeLines = createToken({
-  name: 'TreeLines',
-  line_breaks: true,
-  pattern: (text: string, offset: number) => {
-    let start = offset;
-    while (start < text.length) {
-      const end = lineEnd(text, start);
-      if (isBlankContent(text, start, contentEnd(text, end)) || (text.charCodeAt(start) === R && text.startsWith(RETAINER_TITLE, start))) break;
-      start = end + 1;
-    }
-    return start === offset ? null : matchedLine(text, offset, start - 1, null);
-  },
-});
+export const TreeLines = createToken({ name: 'TreeLines', pattern: Lexer.NA });
 
 /** `-hr` appends retainer sets after the tree (docs/formats.md §1.10); kept out of the profile. */
 export const RetainerSection = createToken({

@@ -3,11 +3,12 @@
 // that statistics can be drawn per row. A key absent from a run counts as zero there
 // (`-p` omits stacks that cost nothing); a metric a run does not record at all (an
 // eventlog's allocation) is NaN there and left out of that metric's statistics.
-import { walkCallTree, type CallTreeNode } from '../model/call-tree.js';
+import type { CompactCallTree } from '../model/compact-call-tree.js';
 import { costCentreKey, type CostCentre } from '../model/cost-centre.js';
 import { METRIC_NAMES, METRICS, needsTickInterval, recordedQuantityPhrase, type MetricName, type Quantity } from '../model/metric.js';
 import { profileKind, type ProfileKind } from '../model/profile-kind.js';
 import type { Measures, Profile, Provenance } from '../model/profile.js';
+import { compactTreeOf } from '../model/profile-tree.js';
 import type { RunRecord } from '../model/run-record.js';
 import type { RunSummary } from '../model/run-summary.js';
 import { mainStandIn } from '../model/system-cost-centres.js';
@@ -42,8 +43,21 @@ export interface AggregateStackNode {
  */
 export type CallTreeWalk = (visit: (costCentre: CostCentre, depth: number, costs: Readonly<Record<Quantity, number>>) => void) => void;
 
-function walkOfTree(root: CallTreeNode): CallTreeWalk {
-  return (visit) => walkCallTree(root, (node, depth) => visit(node.costCentre, depth, node));
+/** What a stack walk needs of a call tree's columns (compact-call-tree.ts): also what a parse worker posts. */
+export type CallTreeColumns = Pick<CompactCallTree, 'costCentres' | 'centre' | 'depth' | 'ticks' | 'bytes' | 'entries'>;
+
+/** The columns walked as RunAggregator takes them: in their pre-order, with depths and costs. */
+export function walkCallTreeColumns(tree: CallTreeColumns): CallTreeWalk {
+  return (visit) => {
+    // One object for every node: the aggregator reads the costs before the next visit.
+    const costs = { ticks: 0, bytes: 0, entries: 0 };
+    for (let at = 0; at < tree.centre.length; at++) {
+      costs.ticks = tree.ticks[at]!;
+      costs.bytes = tree.bytes[at]!;
+      costs.entries = tree.entries[at]!;
+      visit(tree.costCentres[tree.centre[at]!]!, tree.depth[at]!, costs);
+    }
+  };
 }
 
 /**
@@ -117,7 +131,8 @@ export class RunAggregator {
     this.markUnrecorded(run, scale);
     this.addGrouped(profile, run, scale, 'cost-centre', this.byCostCentre);
     this.addGrouped(profile, run, scale, 'module', this.byModule);
-    if (profile.root !== null) this.addStacks(walkOfTree(profile.root), run, scale);
+    const tree = compactTreeOf(profile);
+    if (tree !== null) this.addStacks(walkCallTreeColumns(tree), run, scale);
   }
 
   /**

@@ -2,6 +2,7 @@
 // every path that makes one (files, summaries, the library), so they agree field by field.
 import type { Profile } from '../model/profile.js';
 import { profileKind } from '../model/profile-kind.js';
+import { hasCallTree } from '../model/profile-tree.js';
 import type { RunRecord } from '../model/run-record.js';
 import { profileTotals } from './cost-centre-totals.js';
 
@@ -24,7 +25,7 @@ export function runRecordOf(profile: Profile, origin: RunOrigin = {}): RunRecord
     measures: profile.measures,
     totals: {
       timeSecs: profile.metadata.totalTimeSecs,
-      ticks: profile.metadata.totalTicks === null && profile.root === null ? null : program.ticks,
+      ticks: profile.metadata.totalTicks === null && !hasCallTree(profile) ? null : program.ticks,
       allocBytes: profile.measures.bytes === 'absent' ? null : program.bytes,
       secondsPerTick: profile.metadata.tickIntervalUs === null ? null : profile.metadata.tickIntervalUs / 1e6,
       systemTicks: profile.system?.ticks ?? null,

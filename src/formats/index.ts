@@ -9,12 +9,19 @@ import { readEventlogHeapSeries, readEventlogTimeProfile, startsWithEventlogMagi
 import { looksLikeHeapProfile, readHeapProfile } from './hp/hp.js';
 import { looksLikeProfJson, readProfJson } from './prof-json/prof-json.js';
 import { looksLikeProfText, readProfText } from './prof-text/prof-text.js';
+import type { StackKeeping } from './prof-text/prof-text-builder.js';
 
 export type InputKind = 'prof-text' | 'prof-json' | 'eventlog' | 'heap-profile' | 'unknown';
 
 export interface ReadProfileOptions {
   /** For eventlogs: keep only samples between user markers (prefix match). */
   window?: SampleWindow;
+  /**
+   * For text reports: `merged` keeps one node per distinct stack rather than one per row, for
+   * commands that only add costs up (memory then follows the distinct stacks; sums are the same).
+   * Default `every-row`: the tree as written.
+   */
+  stacks?: StackKeeping;
 }
 
 export interface InputFormat {
@@ -46,7 +53,7 @@ const INPUT_FORMATS: readonly InputFormat[] = [
     notATimeProfile: 'this is a heap profile (.hp), not a time profile; use `ghcprof heap`',
     readHeapSeries: readHeapProfile,
   },
-  { kind: 'prof-text', sniff: looksLikeProfText, readProfile: (chunks, source) => readProfText(chunks, source) },
+  { kind: 'prof-text', sniff: looksLikeProfText, readProfile: (chunks, source, options) => readProfText(chunks, source, options.stacks) },
 ];
 
 /** The first format that accepts these first bytes; undefined when none does. */

@@ -93,11 +93,6 @@ export function nodeQuantity(node: CallTreeNode, quantity: Quantity): number {
   return quantity === 'ticks' ? node.ticks : quantity === 'bytes' ? node.bytes : node.entries;
 }
 
-/** A node's own value as a whole number (folded stacks and flamegraphs weigh by ticks, bytes, entries). */
-export function nodeWeight(node: CallTreeNode, name: MetricName): number {
-  return Math.round(nodeQuantity(node, METRICS[name].quantity));
-}
-
 /** How a profile obtained a metric's quantity: exact, estimated from percentages, or not at all. */
 function metricProvenance(measures: Measures, name: MetricName): Provenance {
   return measures[METRICS[name].quantity];

@@ -2,6 +2,7 @@
 // or an aggregate of runs. Everything downstream (reports, folded stacks, flamegraphs,
 // comparisons) reads only this.
 import type { CallTreeNode } from './call-tree.js';
+import type { CompactCallTree } from './compact-call-tree.js';
 import type { CostCentre } from './cost-centre.js';
 import type { InputWarning } from './diagnostic.js';
 
@@ -74,7 +75,14 @@ export interface SystemCosts {
 export interface Profile {
   metadata: RunMetadata;
   costCentres: CostCentre[];
+  /**
+   * The call tree as node objects. A reader that builds the columns (`tree`) makes these from
+   * them at the first read of `root` (profile-tree.ts): commands that need no node objects
+   * should read `compactTreeOf(profile)` instead.
+   */
   root: CallTreeNode | null;
+  /** The call tree as columns, where the reader built it so (text reports); see `compactTreeOf`. */
+  tree?: CompactCallTree | null;
   /** Call-tree nodes as written in the file. */
   nodeCount: number;
   measures: Measures;

@@ -2,16 +2,19 @@
 // inferno and speedscope. Frames are `Module.label`, root first; stacks that end up
 // with the same frames (same names, different SRC) are summed.
 import type { CallTreeNode } from '../model/call-tree.js';
-import { qualifiedName, type CostCentre } from '../model/cost-centre.js';
-import { nodeWeight, type MetricName } from '../model/metric.js';
+import { childLinks, compactCallTreeOf, type CompactCallTree } from '../model/compact-call-tree.js';
+import { qualifiedName } from '../model/cost-centre.js';
+import { METRICS, type MetricName } from '../model/metric.js';
 
 const BATCH_CHARS = 1 << 20;
 
 interface Frame {
   /** Nodes under the same parent frame with this frame's name: merged into one stack. */
-  nodes: CallTreeNode[];
+  nodes: number[];
+  /** The stack's text up to the parent frame (empty for the root)... */
+  parentPath: string;
+  /** ...and this frame's name. */
   name: string;
-  depth: number;
 }
 
 /**
@@ -20,42 +23,40 @@ interface Frame {
  * out as one line without holding every stack string in memory; a stack's text is only
  * built for the lines printed.
  */
-export function* foldedStacks(root: CallTreeNode, metric: MetricName): Generator<string> {
-  const names = new Map<CostCentre, string>();
-  const nameOf = (costCentre: CostCentre): string => {
-    let name = names.get(costCentre);
-    if (name === undefined) {
-      name = qualifiedName(costCentre);
-      names.set(costCentre, name);
-    }
-    return name;
-  };
-  const path: string[] = [];
-  const pending: Frame[] = [{ nodes: [root], name: nameOf(root.costCentre), depth: 0 }];
-  const groups = new Map<string, CallTreeNode[]>();
+export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: MetricName): Generator<string> {
+  const tree = 'costCentre' in from ? compactCallTreeOf(from) : from;
+  if (tree.size === 0) return;
+  const quantity = METRICS[metric].quantity;
+  const values = quantity === 'ticks' ? tree.ticks : quantity === 'bytes' ? tree.bytes : tree.entries;
+  const names = tree.costCentres.map(qualifiedName);
+  const { firstChild, nextSibling } = childLinks(tree);
+  const pending: Frame[] = [{ nodes: [0], parentPath: '', name: names[tree.centre[0]!]! }];
+  const groups = new Map<string, number[]>();
   let batch = '';
   while (pending.length > 0) {
     const frame = pending.pop()!;
-    path.length = frame.depth;
-    path.push(frame.name);
+    // Each frame's text extends its parent's (V8 keeps such concatenations as ropes): no join per line.
+    const path = frame.parentPath === '' ? frame.name : `${frame.parentPath};${frame.name}`;
     let weight = 0;
-    for (const node of frame.nodes) weight += nodeWeight(node, metric);
+    for (const node of frame.nodes) weight += Math.round(values[node]!);
     if (weight > 0) {
-      batch += `${path.join(';')} ${weight}\n`;
+      batch += `${path} ${weight}\n`;
       if (batch.length >= BATCH_CHARS) {
         yield batch;
         batch = '';
       }
     }
-    const depth = frame.depth + 1;
-    if (frame.nodes.length === 1 && frame.nodes[0]!.children.length <= 1) {
-      const only = frame.nodes[0]!.children[0];
-      if (only !== undefined) pending.push({ nodes: [only], name: nameOf(only.costCentre), depth });
-      continue;
+    if (frame.nodes.length === 1) {
+      const only = firstChild[frame.nodes[0]!]!;
+      if (only < 0) continue;
+      if (nextSibling[only]! < 0) {
+        pending.push({ nodes: [only], parentPath: path, name: names[tree.centre[only]!]! });
+        continue;
+      }
     }
     for (const node of frame.nodes) {
-      for (const child of node.children) {
-        const name = nameOf(child.costCentre);
+      for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+        const name = names[tree.centre[child]!]!;
         const group = groups.get(name);
         if (group === undefined) groups.set(name, [child]);
         else group.push(child);
@@ -66,7 +67,7 @@ export function* foldedStacks(root: CallTreeNode, metric: MetricName): Generator
     groups.clear();
     for (let i = merged.length - 1; i >= 0; i--) {
       const [name, nodes] = merged[i]!;
-      pending.push({ nodes, name, depth });
+      pending.push({ nodes, parentPath: path, name });
     }
   }
   if (batch.length > 0) yield batch;

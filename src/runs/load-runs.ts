@@ -4,7 +4,7 @@
 // (runs-ahead.ts) and post back each run's summary, and its call tree when stacks are wanted,
 // merged in input order: the same aggregate, warnings and errors as one thread gives.
 import { readFileSync } from 'node:fs';
-import { RunAggregator } from '../analyze/aggregate.js';
+import { RunAggregator, walkCallTreeColumns } from '../analyze/aggregate.js';
 import { runRecordOf } from '../analyze/run-record.js';
 import { unsummarizableReason } from '../analyze/summarize-run.js';
 import { formatWarning } from '../model/diagnostic.js';
@@ -12,7 +12,6 @@ import { buildIdentity } from '../model/run-meta.js';
 import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
 import { parseRtsStats } from '../formats/rts-stats/rts-stats.js';
 import type { CollectedRuns, RunInput } from './collect-runs.js';
-import { walkFlatCallTree } from './flat-call-tree.js';
 import { loadProfile } from './load-profile.js';
 import { RunsAhead, type ReadRun } from './runs-ahead.js';
 import { poolFor } from './worker-pool.js';
@@ -59,7 +58,7 @@ async function addRunHere(aggregator: RunAggregator, warnings: string[], input: 
     aggregator.addSummary(summary);
     return;
   }
-  const profile = await loadProfile(input.profilePath);
+  const profile = await loadProfile(input.profilePath, { stacks: 'merged' });
   for (const warning of profile.warnings) warnings.push(formatWarning(warning));
   const skipped = unsummarizableReason(profile);
   if (skipped !== null) {
@@ -78,7 +77,7 @@ function addReadRun(aggregator: RunAggregator, warnings: string[], input: RunInp
     warnings.push(...run.warnings, leftOut(input, run.skipped));
   } else {
     warnings.push(...run.summary.warnings);
-    if (callTrees) aggregator.addParsedRun(run.summary, run.callTree === null ? null : walkFlatCallTree(run.callTree));
+    if (callTrees) aggregator.addParsedRun(run.summary, run.callTree === null ? null : walkCallTreeColumns(run.callTree));
     else aggregator.addSummary(run.summary);
   }
 }

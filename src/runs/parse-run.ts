@@ -4,7 +4,7 @@
 import { summarizeProfile, unsummarizableReason } from '../analyze/summarize-run.js';
 import { formatWarning } from '../model/diagnostic.js';
 import { hashProfile, summarizeProfileInput } from '../store/summaries.js';
-import { flattenCallTree } from './flat-call-tree.js';
+import { flatCallTreeOf } from './flat-call-tree.js';
 import { loadProfile } from './load-profile.js';
 import { numericStats } from './load-runs.js';
 import type { AggregateTask, ParsedRun, StoreOutcome, StoreTask } from './parse-task.js';
@@ -15,11 +15,11 @@ const NOT_HASHED = '';
 /** loadRuns' reading of a profile (load-runs.ts, addRunHere), stopping short of the aggregator. */
 export async function parseRun(task: AggregateTask): Promise<ParsedRun> {
   const { input } = task;
-  const profile = await loadProfile(input.profilePath);
+  const profile = await loadProfile(input.profilePath, { stacks: 'merged' });
   const skipped = unsummarizableReason(profile);
   if (skipped !== null) return { skipped, warnings: profile.warnings.map(formatWarning) };
   const summary = summarizeProfile(profile, { input, stats: numericStats(input.statsPath), runDirectory: null, sha256: NOT_HASHED });
-  return { summary, callTree: task.callTree && profile.root !== null ? flattenCallTree(profile.root) : null };
+  return { summary, callTree: task.callTree ? flatCallTreeOf(profile) : null };
 }
 
 /** summarizeRun's way with a profile (store/summaries.ts), the store asked through `storedId`. */

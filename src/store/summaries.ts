@@ -45,7 +45,7 @@ export async function summarizeProfileInput(input: RunInput, runDirectory: RunDi
     }
     hashedToEnd = true;
   }
-  const profile = await readInput(input.profilePath, (chunks, name) => readProfile(knownSha256 === undefined ? hashing(chunks) : chunks, name));
+  const profile = await readInput(input.profilePath, (chunks, name) => readProfile(knownSha256 === undefined ? hashing(chunks) : chunks, name, { stacks: 'merged' }));
   const skipped = unsummarizableReason(profile);
   if (skipped !== null) return { skipped: `${input.profilePath}: ${skipped}` };
   // A reader that stopped early (a damaged eventlog) saw part of the file: hash all of it.

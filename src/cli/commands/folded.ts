@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { formatWarning } from '../../model/diagnostic.js';
+import { compactTreeOf } from '../../model/profile-tree.js';
 import { foldedStacks } from '../../render/folded.js';
 import { loadProfile } from '../../runs/load-profile.js';
 import { writeOutput } from '../output.js';
@@ -24,14 +25,14 @@ export function foldedCommand(): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (file: string, options: FoldedOptions) => {
-        const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to } });
+        // Folded stacks are sums per stack: rows of one stack may share a node.
+        const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to }, stacks: 'merged' });
         for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
         const unavailable = metricUnavailableReason(profile.measures, options.metric);
         if (unavailable !== null) throw new UsageError(`${file}: --metric ${options.metric}: this profile ${unavailable}`);
         await writeOutput(options.output, async (write) => {
-          if (profile.root !== null) {
-            for (const piece of foldedStacks(profile.root, options.metric)) await write(piece);
-          }
+          const tree = compactTreeOf(profile);
+          if (tree !== null) for (const piece of foldedStacks(tree, options.metric)) await write(piece);
         });
       }),
     );

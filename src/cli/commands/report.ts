@@ -55,7 +55,9 @@ export function reportCommand(): Command {
       runAction(async (files: string[], options: ReportOptions) => {
         const contents: ReportContent[] = [];
         for (const file of files) {
-          const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to } });
+          // Without the tree or the page, the report is sums: rows of one stack may share a node.
+          const stacks = options.tree || options.html !== undefined ? 'every-row' : 'merged';
+          const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to }, stacks });
           const unavailable = metricUnavailableReason(profile.measures, options.sort);
           if (unavailable !== null) throw new UsageError(`${file}: --sort ${options.sort}: this profile ${unavailable}`);
           const ranked = rankTotals(costCentreTotals(profile, options.by), options.sort);

@@ -15,10 +15,16 @@ const NEWLINE = 0x0a;
  * after the last line break: empty for a well-formed file, else the start of a line the
  * input ended in the middle of.
  */
-export async function forEachLineRun(
-  chunks: TextChunks,
-  consume: (lines: string) => void,
-): Promise<string> {
+export async function forEachLineRun(chunks: TextChunks, consume: (lines: string) => void): Promise<string> {
+  const decoder = new TextDecoder('utf-8');
+  return forEachLineRunOfBytes(chunks, (lines) => consume(decoder.decode(lines)));
+}
+
+/**
+ * `forEachLineRun` for readers that scan bytes themselves: `consume` gets the runs of complete
+ * lines undecoded (a view, valid during the call only).
+ */
+export async function forEachLineRunOfBytes(chunks: TextChunks, consume: (lines: Uint8Array) => void): Promise<string> {
   const decoder = new TextDecoder('utf-8');
   const encoder = new TextEncoder();
   // Bytes after the last newline so far: the start of a line whose end is in a later chunk.
@@ -48,11 +54,11 @@ export async function forEachLineRun(
     let from = 0;
     if (carry.length > 0) {
       // The straddling line on its own, so the rest of the chunk decodes where it lies.
-      consume(decoder.decode(joinCarry(bytes.subarray(0, firstNewline + 1))));
+      consume(joinCarry(bytes.subarray(0, firstNewline + 1)));
       from = firstNewline + 1;
     }
     const lastNewline = bytes.lastIndexOf(NEWLINE);
-    if (lastNewline >= from) consume(decoder.decode(bytes.subarray(from, lastNewline + 1)));
+    if (lastNewline >= from) consume(bytes.subarray(from, lastNewline + 1));
     // A copy, so the megabyte chunk behind a short tail can be freed.
     if (lastNewline + 1 < bytes.length) {
       carry.push(bytes.slice(lastNewline + 1));

@@ -12,6 +12,7 @@
 // children of a hidden stack (ProfilerReport.c `logCCS` still prints them), so any such
 // children stay in the tree, moved up to the root.
 import { walkCallTree, type CallTreeNode } from '../../model/call-tree.js';
+import type { CompactCallTree } from '../../model/compact-call-tree.js';
 import type { Profile, SystemCentreCost } from '../../model/profile.js';
 import { isSystemCostCentre, MAIN_COST_CENTRE, sameCostCentreName, SYSTEM_COST_CENTRES } from '../../model/system-cost-centres.js';
 
@@ -24,6 +25,8 @@ const COUNTS_SYSTEM_COSTS = new Set<Profile['metadata']['format']>(['prof-json',
  * profile whose `system` is already set (or an aggregate) is returned unchanged.
  */
 export function separateSystemCosts(profile: Profile): Profile {
+  // A text report read into columns: left alone (without making node objects) unless the root has a system child.
+  if (profile.tree !== null && profile.tree !== undefined && !COUNTS_SYSTEM_COSTS.has(profile.metadata.format) && !hasSystemChild(profile.tree)) return profile;
   const root = profile.root;
   if (profile.system !== null || profile.metadata.format === 'aggregate' || root === null) return profile;
   if (!sameCostCentreName(root.costCentre, MAIN_COST_CENTRE)) return profile;
@@ -48,7 +51,11 @@ export function separateSystemCosts(profile: Profile): Profile {
     for (const grandchild of node.children) kept.push(grandchild);
     movedUp += node.children.length;
   }
-  if (separated.length > 0) root.children = kept;
+  if (separated.length > 0) {
+    root.children = kept;
+    // The node objects are edited now: they are the tree from here on.
+    profile.root = root;
+  }
   root.inheritedTicks -= ticks;
   root.inheritedBytes -= bytes;
   profile.nodeCount -= separated.length;
@@ -72,4 +79,9 @@ export function separateSystemCosts(profile: Profile): Profile {
     profile.measures.percentages = 'derived';
   }
   return profile;
+}
+
+function hasSystemChild(tree: CompactCallTree): boolean {
+  for (let i = 1; i < tree.size; i++) if (tree.parent[i] === 0 && isSystemCostCentre(tree.costCentres[tree.centre[i]!]!)) return true;
+  return false;
 }

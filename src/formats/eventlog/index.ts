@@ -21,7 +21,9 @@ export type { RandomAccessInput } from './random-access-input.js';
 export { integerField, type IntegerField } from './integer-fields.js';
 export type { EventlogHeader, EventTypeDeclaration } from './header.js';
 export type * from './event-info.js';
-export { EventId, startsWithEventlogMagic } from './format.js';
+export { BLOCK_MARKER_EVENT_BYTES, DATA_END, EVENT_HEADER_BYTES, EventId, startsWithEventlogMagic, VARIABLE_EVENT_HEADER_BYTES } from './format.js';
+// The bench writes large logs from a sample's events (bench/generate-eventlog.ts): it walks them by the header's sizes.
+export { payloadSizeTable, readEventlogHeader, UNDECLARED_PAYLOAD, VARIABLE_PAYLOAD } from './header.js';
 
 // Readers of what GHC's other tools read from an eventlog.
 export { readEventlogTimeProfile, type SampleWindow } from './eventlog-time-profile.js';

@@ -24,17 +24,29 @@
 // allows; where that interval holds one integer (under 1000 ticks a tick is more than 0.1%),
 // it is that integer. If no such values exist (rows missing from a truncated file), nothing
 // is forced: the rows keep their own estimates, rounded, and the caller says so.
-import type { CallTreeNode, PrintedPercentages } from '../../model/call-tree.js';
 import { costCentreKey, type CostCentre } from '../../model/cost-centre.js';
 import type { PrintedFlatRow } from '../../model/profile.js';
 
+/** The rows of the call tree, in file order, as the estimates need them. */
+export interface RowTable {
+  /** Index of each row's cost centre in `centres`. */
+  centreOf: Int32Array;
+  centres: readonly CostCentre[];
+  /** Printed individual %time and %alloc. */
+  timePct: Float64Array;
+  allocPct: Float64Array;
+  /** Whether the printed inherited %time (%alloc) of the rows that can miss children agrees with them (`OpenRowCheck`). */
+  timeConsistent: boolean;
+  allocConsistent: boolean;
+}
+
 export interface EstimatedCosts {
+  /** Per row, integer ticks and bytes. */
+  ticks: Float64Array;
+  bytes: Float64Array;
   /** Whether the rows' ticks (bytes) add up to the header total; false: row-by-row estimates, rounded. */
   ticksReconciled: boolean;
   bytesReconciled: boolean;
-  /** The rows' printed individual %time and %alloc, summed (for messages). */
-  printedTimePct: number;
-  printedAllocPct: number;
 }
 
 /** Half the last printed digit: `%5.1f` rounds to the nearest 0.1. */
@@ -45,18 +57,10 @@ const TREE_SLACK = 1e-9;
 const FLAT_SLACK = 5e-5;
 
 /**
- * Sets `ticks`, `bytes` and their inherited sums on the `nodeCount` nodes under `root`, a
- * call tree read from a report without ticks and bytes columns, from the printed
- * percentages, the header totals and the flat table.
+ * Integer ticks and bytes for every row of a call tree read from a report without ticks and
+ * bytes columns, from the printed percentages, the header totals and the flat table.
  */
-export function estimateIntegerCosts(
-  root: CallTreeNode,
-  nodeCount: number,
-  totalTicks: number,
-  totalAllocBytes: number,
-  flatTable: readonly PrintedFlatRow[],
-): EstimatedCosts {
-  const table = readTree(root, nodeCount);
+export function estimateIntegerCosts(table: RowTable, totalTicks: number, totalAllocBytes: number, flatTable: readonly PrintedFlatRow[]): EstimatedCosts {
   let ticks = table.timeConsistent ? reconcile(table, table.timePct, totalTicks, flatColumn(table, flatTable, 'timePct')) : null;
   const ticksReconciled = ticks !== null;
   ticks ??= roundedEstimates(table.timePct, totalTicks);
@@ -74,103 +78,61 @@ export function estimateIntegerCosts(
   }
   const bytesReconciled = bytes !== null;
   bytes ??= roundedEstimates(table.allocPct, totalAllocBytes);
-
-  // Own costs in file order, the order the nodes were allocated in (half a million of them);
-  // then inherited costs in one backward pass, children (after their parent in pre-order)
-  // first, summing in place.
-  const nodes = table.nodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    node.ticks = ticks[i]!;
-    node.bytes = bytes[i]!;
-  }
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const node = nodes[i]!;
-    node.inheritedTicks = ticks[i]!;
-    node.inheritedBytes = bytes[i]!;
-    const parent = table.parentOf[i]!;
-    if (parent < 0) continue;
-    ticks[parent]! += ticks[i]!;
-    bytes[parent]! += bytes[i]!;
-  }
-  return { ticksReconciled, bytesReconciled, printedTimePct: sum(table.timePct), printedAllocPct: sum(table.allocPct) };
-}
-
-/** The rows as columns, in pre-order (file order). */
-interface RowTable {
-  nodes: CallTreeNode[];
-  /** Index of each row's parent row; -1 for the root. */
-  parentOf: Int32Array;
-  /** Index of each row's cost centre in `centres`. */
-  centreOf: Int32Array;
-  centres: CostCentre[];
-  /** Printed individual %time and %alloc. */
-  timePct: Float64Array;
-  allocPct: Float64Array;
-  /** Whether the printed inherited %time (%alloc) of the rows that can miss children agrees with them (`agrees`). */
-  timeConsistent: boolean;
-  allocConsistent: boolean;
+  return { ticks, bytes, ticksReconciled, bytesReconciled };
 }
 
 /**
- * One walk, touching each node once, into columns of the known size: big reports have half
- * a million nodes, scattered in memory, and growing arrays would leave tens of MB behind.
+ * Whether the rows a cut file can have lost children under agree with what they printed: a
+ * file cut at a line boundary keeps a prefix of the rows in pre-order, so only the rows on the
+ * path to the last row can have lost children. Fed the rows in file order, it keeps that path:
+ * per open row, its printed inherited value less its individual value and its children's
+ * inherited values, which rounding alone keeps near zero (GHC's inheritCosts adds the
+ * integers exactly, so a whole file always passes).
  */
-function readTree(root: CallTreeNode, nodeCount: number): RowTable {
-  const nodes = new Array<CallTreeNode>(nodeCount);
-  const parentOf = new Int32Array(nodeCount);
-  const centreOf = new Int32Array(nodeCount);
-  const timePct = new Float64Array(nodeCount);
-  const allocPct = new Float64Array(nodeCount);
-  const centres: CostCentre[] = [];
-  // Centres by id, unique per centre of a profile: a sparse array beats a Map here.
-  const indexById: number[] = [];
-  const pending: CallTreeNode[] = [root];
-  const pendingParent: number[] = [-1];
-  let row = 0;
-  for (; pending.length > 0; row++) {
-    if (row === nodeCount) throw new Error(`estimateIntegerCosts: more than the ${nodeCount} nodes announced`);
-    const node = pending.pop()!;
-    nodes[row] = node;
-    parentOf[row] = pendingParent.pop()!;
-    let k = indexById[node.costCentre.id];
-    if (k === undefined) {
-      k = centres.length;
-      indexById[node.costCentre.id] = k;
-      centres.push(node.costCentre);
+export class OpenRowCheck {
+  /** Per depth of the open path (typed and grown by hand: the path changes at every row). */
+  private unexplained: Float64Array = new Float64Array(256);
+  private children: Float64Array = new Float64Array(256);
+  private open = 0;
+
+  /** A row at `depth` (0 for the root, at most one below the last row) with its printed individual and inherited value. */
+  add(depth: number, individual: number, inherited: number): void {
+    if (depth === this.unexplained.length) {
+      this.unexplained = grownTo(this.unexplained, 2 * depth);
+      this.children = grownTo(this.children, 2 * depth);
     }
-    centreOf[row] = k;
-    // Rows of a text report always have printed percentages; a row without counts as zeros.
-    timePct[row] = node.printed?.individualTimePct ?? 0;
-    allocPct[row] = node.printed?.individualAllocPct ?? 0;
-    const children = node.children;
-    for (let i = children.length - 1; i >= 0; i--) {
-      pending.push(children[i]!);
-      pendingParent.push(row);
+    if (depth > 0) {
+      this.unexplained[depth - 1]! -= inherited;
+      this.children[depth - 1]!++;
     }
+    this.unexplained[depth] = inherited - individual;
+    this.children[depth] = 0;
+    this.open = depth + 1;
   }
-  if (row !== nodeCount) throw new Error(`estimateIntegerCosts: ${row} nodes, not the ${nodeCount} announced`);
-  // A file cut at a line boundary keeps a prefix of the rows in pre-order: only the last
-  // row and the rows above it can have lost children, so only they need checking.
-  let timeConsistent = true;
-  let allocConsistent = true;
-  for (let node: CallTreeNode | undefined = root; node !== undefined; node = node.children[node.children.length - 1]) {
-    timeConsistent &&= agrees(node, (p) => p.individualTimePct, (p) => p.inheritedTimePct);
-    allocConsistent &&= agrees(node, (p) => p.individualAllocPct, (p) => p.inheritedAllocPct);
+
+  /** Whether every open row's printed numbers agree within their rounding. */
+  agrees(): boolean {
+    for (let depth = 0; depth < this.open; depth++) {
+      if (Math.abs(this.unexplained[depth]!) > (this.children[depth]! + 2) * (HALF_DIGIT + TREE_SLACK)) return false;
+    }
+    return true;
   }
-  return { nodes, parentOf, centreOf, centres, timePct, allocPct, timeConsistent, allocConsistent };
 }
 
-/**
- * Whether a row's printed inherited value is its printed individual value plus its
- * children's printed inherited values, within the rounding of those numbers (GHC's
- * inheritCosts adds the integers exactly, so a whole file always passes).
- */
-function agrees(node: CallTreeNode, individual: (p: PrintedPercentages) => number, inherited: (p: PrintedPercentages) => number): boolean {
-  if (node.printed === null) return true;
-  let unexplained = inherited(node.printed) - individual(node.printed);
-  for (const child of node.children) if (child.printed !== null) unexplained -= inherited(child.printed);
-  return Math.abs(unexplained) <= (node.children.length + 2) * (HALF_DIGIT + TREE_SLACK);
+function grownTo(array: Float64Array, length: number): Float64Array {
+  const grown = new Float64Array(length);
+  grown.set(array);
+  return grown;
+}
+
+/** The least integer (in units of the total, `perPct` units per percent) that prints as `pct`. */
+export function lowest(pct: number, perPct: number): number {
+  return Math.max(0, Math.ceil((pct - HALF_DIGIT - TREE_SLACK) * perPct));
+}
+
+/** A row-by-row estimate, rounded: what a row gets when the rows cannot be reconciled with the totals. */
+export function roundedEstimate(pct: number, total: number): number {
+  return Math.round((pct * total) / 100);
 }
 
 /** The flat table's value of one measure for the tree's cost centres. */
@@ -201,11 +163,7 @@ function flatColumn(table: RowTable, flatTable: readonly PrintedFlatRow[], colum
   return { pct, rows, missingPct };
 }
 
-/** The least and greatest integer (in units of the total, `perPct` units per percent) that prints as `pct`. */
-function lowest(pct: number, perPct: number): number {
-  return Math.max(0, Math.ceil((pct - HALF_DIGIT - TREE_SLACK) * perPct));
-}
-
+/** The greatest integer (in units of the total, `perPct` units per percent) that prints as `pct`. */
 function highest(pct: number, perPct: number): number {
   return Math.floor((pct + HALF_DIGIT + TREE_SLACK) * perPct);
 }
@@ -440,12 +398,6 @@ function roundToTarget(items: Shares, from: number, to: number, target: number):
 
 function roundedEstimates(pct: Float64Array, total: number): Float64Array {
   const values = new Float64Array(pct.length);
-  for (let i = 0; i < pct.length; i++) values[i] = Math.round((pct[i]! * total) / 100);
+  for (let i = 0; i < pct.length; i++) values[i] = roundedEstimate(pct[i]!, total);
   return values;
-}
-
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i]!;
-  return total;
 }

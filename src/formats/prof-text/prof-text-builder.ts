@@ -3,32 +3,71 @@
 // the model and checks what no grammar can (one root, indentation, totals).
 import type { TableLayout } from '../../../grammar/prof-text/layout.js';
 import type { ProfTextSink } from '../../../grammar/prof-text/parser.js';
-import type { FlatRowFields, TreeRowBatch } from '../../../grammar/prof-text/row-scanner.js';
-import { addChild, newCallTreeNode, type CallTreeNode, type PrintedPercentages } from '../../model/call-tree.js';
+import type { FlatRowFields } from '../../../grammar/prof-text/flat-row-scanner.js';
+import {
+  BYTES,
+  DEPTH,
+  ENTRIES,
+  INDIVIDUAL_ALLOC_PCT,
+  INDIVIDUAL_TIME_PCT,
+  INHERITED_ALLOC_PCT,
+  INHERITED_TIME_PCT,
+  JAMMED,
+  LABEL,
+  MODULE,
+  SRC,
+  STACK_ID,
+  TICKS,
+  type TreeRowBatch,
+} from '../../../grammar/prof-text/tree-row-scanner.js';
+import { computeCompactInheritedCosts, type CompactCallTree } from '../../model/compact-call-tree.js';
 import { CostCentreTable } from '../../model/cost-centre.js';
 import { InputError, type InputWarning } from '../../model/diagnostic.js';
 import { emptyMetadata, type PrintedFlatRow, type Profile, type RunMetadata } from '../../model/profile.js';
+import { profileWithCompactTree } from '../../model/profile-tree.js';
 import { splitCommandLine } from '../common/command-line.js';
-import { estimateIntegerCosts } from './estimated-costs.js';
+import { GrowingCallTree } from './growing-call-tree.js';
+import { NamesByBytes, type ByteField } from './names-by-bytes.js';
+import { RowEstimates } from './row-estimates.js';
+
+/**
+ * How the reader keeps the call tree: a node per row, as written (what `report --tree` and
+ * flamegraphs show), or rows of the same stack merged into one node, which gives the same
+ * per-cost-centre and per-stack sums in memory set by the distinct stacks.
+ */
+export type StackKeeping = 'every-row' | 'merged';
+
+const decoder = new TextDecoder('utf-8');
 
 export class ProfTextBuilder implements ProfTextSink {
   private readonly metadata: RunMetadata;
   private readonly costCentres = new CostCentreTable();
+  private readonly names = new NamesByBytes();
   private readonly knownModules = new Set<string>();
-  /** The open path from the root to the last row: rows arrive in pre-order. */
-  private readonly ancestors: CallTreeNode[] = [];
+  private readonly tree: GrowingCallTree;
+  /** The open path from the root to the last row, as node indices (rows arrive in pre-order), `open` deep. */
+  private ancestors = new Int32Array(256);
+  private open = 0;
   private readonly printedFlatTable: PrintedFlatRow[] = [];
   private readonly warnings: InputWarning[] = [];
-  private root: CallTreeNode | null = null;
-  private nodeCount = 0;
+  private rowCount = 0;
   private treeLayout: TableLayout | null = null;
   private indentationJumps = 0;
-  /** Without -P, ticks and bytes are estimated as percentage × header total. */
+  /** Without -P, ticks and bytes come from the percentages: reconciled with the header totals where both are known. */
+  private estimates: RowEstimates | null = null;
   private ticksPerPct = 0;
   private bytesPerPct = 0;
+  /** Scratch ranges of the row being read. */
+  private readonly label: ByteField = { start: 0, end: 0 };
+  private readonly module: ByteField = { start: 0, end: 0 };
+  private readonly src: ByteField = { start: 0, end: 0 };
 
-  constructor(private readonly source: string) {
+  constructor(
+    private readonly source: string,
+    keeping: StackKeeping = 'every-row',
+  ) {
     this.metadata = emptyMetadata(source, 'prof-text');
+    this.tree = new GrowingCallTree(keeping === 'merged', keeping === 'every-row');
   }
 
   private fail(line: number, message: string): never {
@@ -66,70 +105,94 @@ export class ProfTextBuilder implements ProfTextSink {
 
   treeHeader(layout: TableLayout): void {
     this.treeLayout = layout;
-    this.ticksPerPct = (this.metadata.totalTicks ?? 0) / 100;
-    this.bytesPerPct = (this.metadata.totalAllocBytes ?? 0) / 100;
+    const { totalTicks, totalAllocBytes } = this.metadata;
+    this.ticksPerPct = (totalTicks ?? 0) / 100;
+    this.bytesPerPct = (totalAllocBytes ?? 0) / 100;
+    if (!layout.hasTicks && totalTicks !== null && totalAllocBytes !== null) this.estimates = new RowEstimates(this.tree, totalTicks, totalAllocBytes);
   }
 
   treeRows(rows: TreeRowBatch, firstLine: number): void {
-    const exact = this.treeLayout!.hasTicks;
-    for (let i = 0; i < rows.length; i++) this.treeRow(rows, i, firstLine + i, exact);
+    for (let i = 0; i < rows.length; i++) this.treeRow(rows, i, firstLine + i);
   }
 
-  private treeRow(rows: TreeRowBatch, i: number, line: number, exact: boolean): void {
-    const label = rows.labels[i]!;
-    let module = rows.modules[i]!;
-    let stackId: number | null = rows.stackIds[i]!;
-    const jammed = rows.jammed[i];
-    if (jammed !== null && jammed !== undefined) [module, stackId] = this.splitJammed(jammed, line);
-    // Only reports without SRC (GHC < 8) can jam module names; only they need the list.
-    if (!this.treeLayout!.hasSrc) this.knownModules.add(module);
-    let depth = rows.depths[i]!;
-    if (depth > this.ancestors.length) {
+  /** The index of the row's cost centre, interned by its bytes (decoded once per centre). */
+  private centreOf(rows: TreeRowBatch, i: number, line: number): number {
+    const bytes = rows.bytes;
+    const label = this.label;
+    const module = this.module;
+    const src = this.src;
+    label.start = rows.range(i, LABEL);
+    label.end = rows.range(i, LABEL + 1);
+    module.start = rows.range(i, MODULE);
+    module.end = rows.range(i, MODULE + 1);
+    src.start = rows.range(i, SRC);
+    src.end = rows.range(i, SRC + 1);
+    if (rows.number(i, JAMMED) === 1) {
+      const [moduleText] = this.splitJammed(decoder.decode(bytes.subarray(module.start, module.end)), line);
+      this.knownModules.add(moduleText);
+      const text = decoder.decode(bytes.subarray(label.start, label.end));
+      return this.costCentres.intern(text, moduleText, null, text.startsWith('CAF')).id - 1;
+    }
+    let centre = this.names.find(bytes, label, module, src);
+    if (centre < 0) {
+      const text = decoder.decode(bytes.subarray(label.start, label.end));
+      const moduleText = decoder.decode(bytes.subarray(module.start, module.end));
+      const srcText = src.start < 0 ? null : decoder.decode(bytes.subarray(src.start, src.end));
+      centre = this.costCentres.intern(text, moduleText, srcText, text.startsWith('CAF')).id - 1;
+      this.names.add(bytes, label, module, src, centre);
+      // Only reports without SRC (GHC < 8) can jam module names; only they need the list.
+      if (!this.treeLayout!.hasSrc) this.knownModules.add(moduleText);
+    }
+    return centre;
+  }
+
+  private treeRow(rows: TreeRowBatch, i: number, line: number): void {
+    const centre = this.centreOf(rows, i, line);
+    let stackId = rows.number(i, STACK_ID);
+    if (rows.number(i, JAMMED) === 1) stackId = this.splitJammed(decoder.decode(rows.bytes.subarray(rows.range(i, MODULE), rows.range(i, MODULE + 1))), line)[1];
+    let depth = rows.range(i, DEPTH);
+    if (depth > this.open) {
       // GHC indents one space per level; a deeper jump means rows were cut out (hand-trimmed
       // excerpts). Keep the row under the deepest row above it, and say so once.
       if (this.indentationJumps++ === 0) {
         this.warnings.push({
           location: { source: this.source, line },
-          message: `row is indented ${depth} levels below a row at level ${this.ancestors.length - 1} (rows missing?); attached such rows to the row above`,
+          message: `row is indented ${depth} levels below a row at level ${this.open - 1} (rows missing?); attached such rows to the row above`,
         });
       }
-      depth = this.ancestors.length;
+      depth = this.open;
     }
-    if (depth === 0 && this.root !== null) this.fail(line, 'a second row at indentation 0; expected one root (MAIN)');
-    const costCentre = this.costCentres.intern(label, module, rows.srcs[i]!, label.startsWith('CAF'));
-    // The grammar's percentages object is kept as the node's printed percentages, as is.
-    const printed: PrintedPercentages = rows.printed[i]!;
-    const node = newCallTreeNode(
-      costCentre,
-      stackId,
-      rows.entries[i],
-      exact ? rows.ticks[i]! : printed.individualTimePct * this.ticksPerPct,
-      exact ? rows.bytes[i]! : printed.individualAllocPct * this.bytesPerPct,
-      printed,
-    );
-    this.closeTo(depth);
-    if (depth === 0) this.root = node;
-    else addChild(this.ancestors[depth - 1]!, node);
-    this.ancestors.push(node);
-    this.nodeCount++;
-  }
-
-  /**
-   * Completes the open rows deeper than `depth`: all their children have been read, so
-   * their inherited costs are final and pass up to their parents. Doing this as rows
-   * arrive saves a second walk over the tree.
-   */
-  private closeTo(depth: number): void {
-    const ancestors = this.ancestors;
-    while (ancestors.length > depth) {
-      const node = ancestors.pop()!;
-      node.inheritedTicks += node.ticks;
-      node.inheritedBytes += node.bytes;
-      const parent = ancestors[ancestors.length - 1];
-      if (parent !== undefined) {
-        parent.inheritedTicks += node.inheritedTicks;
-        parent.inheritedBytes += node.inheritedBytes;
-      }
+    if (depth === 0 && this.rowCount > 0) this.fail(line, 'a second row at indentation 0; expected one root (MAIN)');
+    const tree = this.tree;
+    const node = tree.nodeFor(depth === 0 ? -1 : this.ancestors[depth - 1]!, centre, stackId);
+    if (depth === this.ancestors.length) {
+      const deeper = new Int32Array(2 * depth);
+      deeper.set(this.ancestors);
+      this.ancestors = deeper;
+    }
+    this.ancestors[depth] = node;
+    this.open = depth + 1;
+    this.rowCount++;
+    const timePct = rows.number(i, INDIVIDUAL_TIME_PCT);
+    const allocPct = rows.number(i, INDIVIDUAL_ALLOC_PCT);
+    const inheritedTimePct = rows.number(i, INHERITED_TIME_PCT);
+    const inheritedAllocPct = rows.number(i, INHERITED_ALLOC_PCT);
+    if (tree.printed !== null && tree.rows[node] === 1) {
+      // The four percentages in PrintedPercentages order.
+      tree.printed[4 * node] = timePct;
+      tree.printed[4 * node + 1] = allocPct;
+      tree.printed[4 * node + 2] = inheritedTimePct;
+      tree.printed[4 * node + 3] = inheritedAllocPct;
+    }
+    tree.entries[node]! += rows.number(i, ENTRIES);
+    if (this.treeLayout!.hasTicks) {
+      tree.ticks[node]! += rows.number(i, TICKS);
+      tree.bytes[node]! += rows.number(i, BYTES);
+    } else if (this.estimates !== null) {
+      this.estimates.add(node, depth, timePct, allocPct, inheritedTimePct, inheritedAllocPct);
+    } else {
+      tree.ticks[node]! += timePct * this.ticksPerPct;
+      tree.bytes[node]! += allocPct * this.bytesPerPct;
     }
   }
 
@@ -156,13 +219,15 @@ export class ProfTextBuilder implements ProfTextSink {
    * every such sample GHC wrote). If they fall short, rows are missing: the file was cut
    * at a line boundary, or edited.
    */
-  private checkExactTotals(root: CallTreeNode, linesRead: number): void {
+  private checkExactTotals(tree: CompactCallTree, linesRead: number): void {
     const { totalTicks, totalAllocBytes } = this.metadata;
     if (totalTicks === null || totalAllocBytes === null) return;
-    if (root.inheritedTicks === totalTicks && root.inheritedBytes === totalAllocBytes) return;
+    const ticks = tree.inheritedTicks[0]!;
+    const bytes = tree.inheritedBytes[0]!;
+    if (ticks === totalTicks && bytes === totalAllocBytes) return;
     this.warnings.push({
       location: { source: this.source, line: linesRead },
-      message: `the ${this.nodeCount} call-tree rows add up to ${root.inheritedTicks} ticks and ${root.inheritedBytes} bytes, but the header says ${totalTicks} and ${totalAllocBytes}: rows are missing after line ${linesRead} (truncated?) or the file was edited`,
+      message: `the ${this.rowCount} call-tree rows add up to ${ticks} ticks and ${bytes} bytes, but the header says ${totalTicks} and ${totalAllocBytes}: rows are missing after line ${linesRead} (truncated?) or the file was edited`,
     });
   }
 
@@ -171,17 +236,16 @@ export class ProfTextBuilder implements ProfTextSink {
    * that add up to the header totals (estimated-costs.ts). Where the printed numbers cannot
    * add up to the totals, rows are missing: say so rather than inflate the rows there are.
    */
-  private reconcileEstimates(root: CallTreeNode, linesRead: number): void {
+  private reconcileEstimates(estimates: RowEstimates, linesRead: number): void {
     const { totalTicks, totalAllocBytes } = this.metadata;
-    if (totalTicks === null || totalAllocBytes === null) return;
-    const estimates = estimateIntegerCosts(root, this.nodeCount, totalTicks, totalAllocBytes, this.printedFlatTable);
-    if (estimates.ticksReconciled && estimates.bytesReconciled) return;
-    const kept = !estimates.ticksReconciled && !estimates.bytesReconciled ? 'ticks and bytes' : estimates.ticksReconciled ? 'bytes' : 'ticks';
-    const timePct = estimates.printedTimePct.toFixed(1);
-    const allocPct = estimates.printedAllocPct.toFixed(1);
+    const result = estimates.finish(this.costCentres.all, this.printedFlatTable);
+    if (result.ticksReconciled && result.bytesReconciled) return;
+    const kept = !result.ticksReconciled && !result.bytesReconciled ? 'ticks and bytes' : result.ticksReconciled ? 'bytes' : 'ticks';
+    const timePct = result.printedTimePct.toFixed(1);
+    const allocPct = result.printedAllocPct.toFixed(1);
     this.warnings.push({
       location: { source: this.source, line: linesRead },
-      message: `the ${this.nodeCount} call-tree rows do not add up to the header totals of ${totalTicks} ticks and ${totalAllocBytes} bytes (their individual %time sums to ${timePct}, %alloc to ${allocPct}) beyond what rounding to one decimal explains: rows are missing after line ${linesRead} (truncated?) or the file was edited; ${kept} are row-by-row estimates, not scaled to the totals`,
+      message: `the ${this.rowCount} call-tree rows do not add up to the header totals of ${totalTicks} ticks and ${totalAllocBytes} bytes (their individual %time sums to ${timePct}, %alloc to ${allocPct}) beyond what rounding to one decimal explains: rows are missing after line ${linesRead} (truncated?) or the file was edited; ${kept} are row-by-row estimates, not scaled to the totals`,
     });
   }
 
@@ -190,37 +254,40 @@ export class ProfTextBuilder implements ProfTextSink {
    * after the last newline (GHC always ends with one).
    */
   finish(danglingLine: string, linesRead: number): Profile {
-    this.closeTo(0);
     if (danglingLine.length > 0) {
       this.warnings.push({
         location: { source: this.source, line: linesRead + 1 },
-        message: `file ends in the middle of line ${linesRead + 1} (truncated?); ignored that line, kept the ${this.nodeCount} call-tree rows before it`,
+        message: `file ends in the middle of line ${linesRead + 1} (truncated?); ignored that line, kept the ${this.rowCount} call-tree rows before it`,
       });
     }
     // Rows come only after the tree header (the grammar says so): no root, no tree.
-    if (this.root === null) {
+    if (this.rowCount === 0) {
       this.warnings.push({
         location: { source: this.source, line: linesRead },
         message: `no call tree after line ${linesRead} (truncated?); the profile has header totals only`,
       });
     }
     const exact = this.treeLayout?.hasTicks ?? false;
-    if (exact && this.root !== null) this.checkExactTotals(this.root, linesRead);
-    if (!exact && this.root !== null) this.reconcileEstimates(this.root, linesRead);
-    return {
-      metadata: this.metadata,
-      costCentres: this.costCentres.all,
-      root: this.root,
-      nodeCount: this.nodeCount,
-      measures: {
-        ticks: exact ? 'exact' : 'approximate',
-        bytes: exact ? 'exact' : 'approximate',
-        entries: 'exact',
-        percentages: 'printed',
+    if (this.estimates !== null && this.rowCount > 0) this.reconcileEstimates(this.estimates, linesRead);
+    const tree = this.rowCount === 0 ? null : this.tree.finish(this.costCentres.all);
+    if (tree !== null) computeCompactInheritedCosts(tree);
+    if (exact && tree !== null) this.checkExactTotals(tree, linesRead);
+    return profileWithCompactTree(
+      {
+        metadata: this.metadata,
+        costCentres: this.costCentres.all,
+        nodeCount: this.rowCount,
+        measures: {
+          ticks: exact ? 'exact' : 'approximate',
+          bytes: exact ? 'exact' : 'approximate',
+          entries: 'exact',
+          percentages: 'printed',
+        },
+        printedFlatTable: this.printedFlatTable,
+        system: null,
+        warnings: this.warnings,
       },
-      printedFlatTable: this.printedFlatTable,
-      system: null,
-      warnings: this.warnings,
-    };
+      tree,
+    );
   }
 }

@@ -3,8 +3,8 @@
 // (grammar/prof-text) says which line may come where; the builder makes the Profile.
 import { ProfTextReader } from '../../../grammar/prof-text/parser.js';
 import type { Profile } from '../../model/profile.js';
-import { forEachLineRun } from '../common/line-chunks.js';
-import { ProfTextBuilder } from './prof-text-builder.js';
+import { forEachLineRunOfBytes } from '../common/line-chunks.js';
+import { ProfTextBuilder, type StackKeeping } from './prof-text-builder.js';
 import { withLineErrors } from '../common/unexpected-line.js';
 import type { TextChunks } from '../common/byte-chunks.js';
 import { textHead } from '../common/sniff.js';
@@ -15,11 +15,11 @@ export function looksLikeProfText(head: Uint8Array): boolean {
 }
 
 /** Reads a text report from chunks of bytes or strings. */
-export function readProfText(chunks: TextChunks, source: string): Promise<Profile> {
+export function readProfText(chunks: TextChunks, source: string, keeping: StackKeeping = 'every-row'): Promise<Profile> {
   return withLineErrors(source, async () => {
-    const builder = new ProfTextBuilder(source);
+    const builder = new ProfTextBuilder(source, keeping);
     const reader = new ProfTextReader(builder);
-    const dangling = await forEachLineRun(chunks, (lines) => reader.read(lines));
+    const dangling = await forEachLineRunOfBytes(chunks, (lines) => reader.read(lines));
     reader.end();
     return builder.finish(dangling, reader.linesRead);
   });

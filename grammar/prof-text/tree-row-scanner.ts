@@ -1,0 +1,197 @@
+// Splits call-tree rows into fields straight from the bytes of the file: rows are the bulk of
+// a report (458,767 in big.prof), so no row is decoded to text and no field becomes a string.
+// Names are handed on as byte ranges; the reader decodes each cost centre's once.
+//
+// A row is read from both ends: the label and module are the first two words, the numbers are
+// the last words, and SRC is whatever lies between (it can contain spaces:
+// `<no location info>`, Windows paths). docs/formats.md §1.6.
+import { scanDecimalBytes, scanUnsignedBytes } from '../common/byte-numbers.js';
+import type { TableLayout } from './layout.js';
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+
+/** Float64 columns of one row batch, in this order per row. */
+const NUMBER_COLUMNS = 9;
+export const STACK_ID = 0;
+export const ENTRIES = 1;
+export const INDIVIDUAL_TIME_PCT = 2;
+export const INDIVIDUAL_ALLOC_PCT = 3;
+export const INHERITED_TIME_PCT = 4;
+export const INHERITED_ALLOC_PCT = 5;
+/** Individual ticks and bytes (`-P`, `-pa`); -1 without those columns. */
+export const TICKS = 6;
+export const BYTES = 7;
+/** 1 when old GHC ran module and stack number together (trac #8811): the module range then holds both. */
+export const JAMMED = 8;
+
+/** Int32 columns: the depth (leading spaces), then [start, end) of label, module and SRC (-1, -1: none). */
+const RANGE_COLUMNS = 7;
+export const DEPTH = 0;
+export const LABEL = 1;
+export const MODULE = 3;
+export const SRC = 5;
+
+/**
+ * A run of call-tree rows as two flat columns of numbers, reused from run to run: no object
+ * per row. `bytes` is the text the ranges point into.
+ */
+export class TreeRowBatch {
+  bytes: Uint8Array = new Uint8Array(0);
+  length = 0;
+  numbers = new Float64Array(NUMBER_COLUMNS * 1024);
+  ranges = new Int32Array(RANGE_COLUMNS * 1024);
+
+  reset(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.length = 0;
+  }
+
+  number(row: number, column: number): number {
+    return this.numbers[row * NUMBER_COLUMNS + column]!;
+  }
+
+  range(row: number, column: number): number {
+    return this.ranges[row * RANGE_COLUMNS + column]!;
+  }
+
+  /** Room for one more row; returns its index. */
+  grow(): number {
+    const row = this.length;
+    if ((row + 1) * NUMBER_COLUMNS > this.numbers.length) {
+      const numbers = new Float64Array(this.numbers.length * 2);
+      numbers.set(this.numbers);
+      this.numbers = numbers;
+      const ranges = new Int32Array(this.ranges.length * 2);
+      ranges.set(this.ranges);
+      this.ranges = ranges;
+    }
+    return row;
+  }
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** Word bounds found by `wordsFromRight`, rightmost first, as [start, end] pairs. */
+const bounds = new Int32Array(16);
+
+/**
+ * Scans `count` blank-separated words backwards from `end` into `bounds`. Returns the start of
+ * the leftmost one, or -1 if the line runs out before `limit`.
+ */
+function wordsFromRight(bytes: Uint8Array, limit: number, end: number, count: number): number {
+  let position = end;
+  for (let k = 0; k < count; k++) {
+    while (position > limit && isBlank(bytes[position - 1]!)) position--;
+    const wordEnd = position;
+    while (position > limit && !isBlank(bytes[position - 1]!)) position--;
+    if (position === wordEnd) return -1;
+    bounds[2 * k] = position;
+    bounds[2 * k + 1] = wordEnd;
+  }
+  return position;
+}
+
+/**
+ * Reads the row in bytes[start, end) (no `\n`) into the batch. Returns false, adding nothing,
+ * when the line is not a row of this layout.
+ */
+export function scanTreeRow(bytes: Uint8Array, start: number, end: number, layout: TableLayout, batch: TreeRowBatch): boolean {
+  while (end > start && (isBlank(bytes[end - 1]!) || bytes[end - 1] === CR)) end--;
+  let position = start;
+  while (position < end && bytes[position] === SPACE) position++;
+  const depth = position - start;
+  const labelStart = position;
+  while (position < end && !isBlank(bytes[position]!)) position++;
+  const labelEnd = position;
+  if (labelStart === labelEnd) return false;
+
+  // Numbers on the right: entries, 4 percentages, then ticks and bytes with -P/-pa.
+  const numberCount = layout.hasTicks ? 7 : 5;
+  const numbersStart = wordsFromRight(bytes, labelEnd, end, numberCount);
+  if (numbersStart < 0) return false;
+  let ticks = -1;
+  let allocated = -1;
+  let k = 0;
+  if (layout.hasTicks) {
+    allocated = scanUnsignedBytes(bytes, bounds[0]!, bounds[1]!);
+    ticks = scanUnsignedBytes(bytes, bounds[2]!, bounds[3]!);
+    if (Number.isNaN(allocated) || Number.isNaN(ticks)) return false;
+    k = 2;
+  }
+  const inheritedAllocPct = scanDecimalBytes(bytes, bounds[2 * k]!, bounds[2 * k + 1]!);
+  const inheritedTimePct = scanDecimalBytes(bytes, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
+  const individualAllocPct = scanDecimalBytes(bytes, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
+  const individualTimePct = scanDecimalBytes(bytes, bounds[2 * k + 6]!, bounds[2 * k + 7]!);
+  const entries = scanUnsignedBytes(bytes, bounds[2 * k + 8]!, bounds[2 * k + 9]!);
+  if (
+    Number.isNaN(inheritedAllocPct) ||
+    Number.isNaN(inheritedTimePct) ||
+    Number.isNaN(individualAllocPct) ||
+    Number.isNaN(individualTimePct) ||
+    Number.isNaN(entries)
+  ) {
+    return false;
+  }
+
+  // The stack number, just left of the numbers.
+  const idStart = wordsFromRight(bytes, labelEnd, numbersStart, 1);
+  if (idStart < 0) return false;
+  const idEnd = bounds[1]!;
+  const stackId = scanUnsignedBytes(bytes, idStart, idEnd);
+  position = labelEnd;
+  while (position < idStart && isBlank(bytes[position]!)) position++;
+  const moduleStart = position;
+  while (position < idStart && !isBlank(bytes[position]!)) position++;
+  const moduleEnd = position;
+  let module0 = moduleStart;
+  let module1 = moduleEnd;
+  let src0 = -1;
+  let src1 = -1;
+  let jammed = 0;
+  if (!Number.isNaN(stackId) && moduleStart < moduleEnd) {
+    // Between module and number lies SRC, or nothing in reports without that column.
+    let s = moduleEnd;
+    let e = idStart;
+    while (s < e && isBlank(bytes[s]!)) s++;
+    while (e > s && isBlank(bytes[e - 1]!)) e--;
+    if (s < e) {
+      src0 = s;
+      src1 = e;
+    }
+    if (layout.hasSrc !== src0 >= 0) return false;
+  } else if (!layout.hasSrc && moduleStart === moduleEnd && idEnd > idStart && bytes[idEnd - 1]! >= 48 && bytes[idEnd - 1]! <= 57) {
+    // No separate stack number: the word left of the numbers is module and number run together.
+    jammed = 1;
+    module0 = idStart;
+    module1 = idEnd;
+  } else {
+    return false;
+  }
+  const row = batch.grow();
+  const n = row * NUMBER_COLUMNS;
+  const numbers = batch.numbers;
+  numbers[n + STACK_ID] = jammed === 1 ? -1 : stackId;
+  numbers[n + ENTRIES] = entries;
+  numbers[n + INDIVIDUAL_TIME_PCT] = individualTimePct;
+  numbers[n + INDIVIDUAL_ALLOC_PCT] = individualAllocPct;
+  numbers[n + INHERITED_TIME_PCT] = inheritedTimePct;
+  numbers[n + INHERITED_ALLOC_PCT] = inheritedAllocPct;
+  numbers[n + TICKS] = ticks;
+  numbers[n + BYTES] = allocated;
+  numbers[n + JAMMED] = jammed;
+  const r = row * RANGE_COLUMNS;
+  const ranges = batch.ranges;
+  ranges[r + DEPTH] = depth;
+  ranges[r + LABEL] = labelStart;
+  ranges[r + LABEL + 1] = labelEnd;
+  ranges[r + MODULE] = module0;
+  ranges[r + MODULE + 1] = module1;
+  ranges[r + SRC] = src0;
+  ranges[r + SRC + 1] = src1;
+  batch.length = row + 1;
+  return true;
+}
