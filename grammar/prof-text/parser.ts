@@ -264,9 +264,10 @@ class ProfTextParser extends EmbeddedActionsParser {
     const rows = this.rows;
     rows.reset(bytes);
     const stop = token.endOffset!;
-    for (let start = token.startOffset; start < stop; ) {
-      let end = bytes.indexOf(NEWLINE, start);
-      if (end < 0 || end > stop) end = stop;
+    // The line ends treeTokens found, from this run's first line.
+    const ends = treeLineEnds.ends;
+    for (let start = token.startOffset, line = payloadOf<number>(token); start < stop; line++) {
+      const end = Math.min(ends[line]!, stop);
       if (!scanTreeRow(bytes, start, end, layout, rows)) {
         throw new LineSyntaxError(this.at.linesRead + rows.length + 1, EXPECTED.tree, decodeLine(bytes, start, end));
       }
@@ -320,9 +321,15 @@ function lineEndIn(bytes: Uint8Array, offset: number): number {
 function treeTokens(bytes: Uint8Array, from: number): { tokens: IToken[]; end: number } {
   const tokens: IToken[] = [];
   let runStart = -1;
+  let runLine = 0;
   let start = from;
+  treeLineEnds.count = 0;
   const closeRun = (end: number): void => {
-    if (runStart >= 0) tokens.push(createTokenInstance(TreeLines, '', runStart, end, NaN, NaN, NaN, NaN));
+    if (runStart >= 0) {
+      const token = createTokenInstance(TreeLines, '', runStart, end, NaN, NaN, NaN, NaN);
+      (token as unknown as { payload: number }).payload = runLine;
+      tokens.push(token);
+    }
     runStart = -1;
   };
   while (start < bytes.length) {
@@ -335,14 +342,32 @@ function treeTokens(bytes: Uint8Array, from: number): { tokens: IToken[]; end: n
       closeRun(start - 1);
       tokens.push(createTokenInstance(RetainerSection, '', start, end, NaN, NaN, NaN, NaN));
       return { tokens, end: next };
-    } else if (runStart < 0) {
-      runStart = start;
+    } else {
+      if (runStart < 0) {
+        runStart = start;
+        runLine = treeLineEnds.count;
+      }
+      treeLineEnds.push(end);
     }
     start = next;
   }
   closeRun(bytes.length);
   return { tokens, end: bytes.length };
 }
+
+/** Where each row line of the current run of bytes ends, as treeTokens found them: the parser splits rows at these. */
+const treeLineEnds = {
+  ends: new Int32Array(1 << 14),
+  count: 0,
+  push(end: number): void {
+    if (this.count === this.ends.length) {
+      const grown = new Int32Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.ends[this.count++] = end;
+  },
+};
 
 /**
  * Where the text to decode and lex from `from` ends: after the next table header line (which

@@ -11,6 +11,7 @@ import type { TableLayout } from './layout.js';
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
+const DOT = 46;
 
 /** Float64 columns of one row batch, in this order per row. */
 const NUMBER_COLUMNS = 9;
@@ -75,24 +76,84 @@ function isBlank(code: number): boolean {
   return code === SPACE || code === TAB;
 }
 
-/** Word bounds found by `wordsFromRight`, rightmost first, as [start, end] pairs. */
-const bounds = new Int32Array(16);
+/** The bounds of the word `wordFromRight` found. */
+const bounds = new Int32Array(2);
 
 /**
- * Scans `count` blank-separated words backwards from `end` into `bounds`. Returns the start of
- * the leftmost one, or -1 if the line runs out before `limit`.
+ * Scans one blank-separated word backwards from `end` into `bounds`. Returns its start, or -1
+ * if the line runs out before `limit`.
  */
-function wordsFromRight(bytes: Uint8Array, limit: number, end: number, count: number): number {
+function wordFromRight(bytes: Uint8Array, limit: number, end: number): number {
   let position = end;
-  for (let k = 0; k < count; k++) {
-    while (position > limit && isBlank(bytes[position - 1]!)) position--;
-    const wordEnd = position;
-    while (position > limit && !isBlank(bytes[position - 1]!)) position--;
-    if (position === wordEnd) return -1;
-    bounds[2 * k] = position;
-    bounds[2 * k + 1] = wordEnd;
-  }
+  while (position > limit && isBlank(bytes[position - 1]!)) position--;
+  const wordEnd = position;
+  while (position > limit && !isBlank(bytes[position - 1]!)) position--;
+  if (position === wordEnd) return -1;
+  bounds[0] = position;
+  bounds[1] = wordEnd;
   return position;
+}
+
+/**
+ * The numbers at the end of a row are read right to left in one pass over their bytes, each
+ * word's value built as its digits go by: `cursor` is where the next word to the left ends.
+ * Values are those numbers.ts gives reading left to right: integers are exact either way up to
+ * 15 digits, and longer words are read again left to right; a decimal is its whole part plus
+ * its fraction over its scale, as there.
+ */
+let cursor = 0;
+
+/** The unsigned integer word left of `cursor` (moving it to the word's start); NaN if there is none or it is not one. */
+function unsignedLeftOf(bytes: Uint8Array, limit: number): number {
+  let position = cursor;
+  while (position > limit && isBlank(bytes[position - 1]!)) position--;
+  const end = position;
+  let value = 0;
+  let scale = 1;
+  for (; position > limit; position--) {
+    const digit = bytes[position - 1]! - 48;
+    if (digit < 0 || digit > 9) break;
+    value += digit * scale;
+    scale *= 10;
+  }
+  cursor = position;
+  if (position === end || (position > limit && !isBlank(bytes[position - 1]!))) return NaN;
+  return end - position > 15 ? scanUnsignedBytes(bytes, position, end) : value;
+}
+
+/** The decimal word (`38.3`, `100.0`) left of `cursor`, moving it to the word's start; NaN if it is none. */
+function decimalLeftOf(bytes: Uint8Array, limit: number): number {
+  let position = cursor;
+  while (position > limit && isBlank(bytes[position - 1]!)) position--;
+  const end = position;
+  let value = 0;
+  let scale = 1;
+  let fraction = 0;
+  let fractionScale = 1;
+  let dot = -1;
+  for (; position > limit; position--) {
+    const code = bytes[position - 1]!;
+    if (code === DOT) {
+      if (dot >= 0) return NaN;
+      dot = position - 1;
+      fraction = value;
+      fractionScale = scale;
+      value = 0;
+      scale = 1;
+      continue;
+    }
+    const digit = code - 48;
+    if (digit < 0 || digit > 9) break;
+    value += digit * scale;
+    scale *= 10;
+  }
+  cursor = position;
+  if (position === end || (position > limit && !isBlank(bytes[position - 1]!))) return NaN;
+  if (end - position > 15) return scanDecimalBytes(bytes, position, end);
+  if (dot < 0) return value;
+  // As scanDecimal: a lone dot is no number; `.5` and `5.` are.
+  if (dot === position && fractionScale === 1) return NaN;
+  return value + fraction / fractionScale;
 }
 
 /**
@@ -110,23 +171,19 @@ export function scanTreeRow(bytes: Uint8Array, start: number, end: number, layou
   if (labelStart === labelEnd) return false;
 
   // Numbers on the right: entries, 4 percentages, then ticks and bytes with -P/-pa.
-  const numberCount = layout.hasTicks ? 7 : 5;
-  const numbersStart = wordsFromRight(bytes, labelEnd, end, numberCount);
-  if (numbersStart < 0) return false;
+  cursor = end;
   let ticks = -1;
   let allocated = -1;
-  let k = 0;
   if (layout.hasTicks) {
-    allocated = scanUnsignedBytes(bytes, bounds[0]!, bounds[1]!);
-    ticks = scanUnsignedBytes(bytes, bounds[2]!, bounds[3]!);
+    allocated = unsignedLeftOf(bytes, labelEnd);
+    ticks = unsignedLeftOf(bytes, labelEnd);
     if (Number.isNaN(allocated) || Number.isNaN(ticks)) return false;
-    k = 2;
   }
-  const inheritedAllocPct = scanDecimalBytes(bytes, bounds[2 * k]!, bounds[2 * k + 1]!);
-  const inheritedTimePct = scanDecimalBytes(bytes, bounds[2 * k + 2]!, bounds[2 * k + 3]!);
-  const individualAllocPct = scanDecimalBytes(bytes, bounds[2 * k + 4]!, bounds[2 * k + 5]!);
-  const individualTimePct = scanDecimalBytes(bytes, bounds[2 * k + 6]!, bounds[2 * k + 7]!);
-  const entries = scanUnsignedBytes(bytes, bounds[2 * k + 8]!, bounds[2 * k + 9]!);
+  const inheritedAllocPct = decimalLeftOf(bytes, labelEnd);
+  const inheritedTimePct = decimalLeftOf(bytes, labelEnd);
+  const individualAllocPct = decimalLeftOf(bytes, labelEnd);
+  const individualTimePct = decimalLeftOf(bytes, labelEnd);
+  const entries = unsignedLeftOf(bytes, labelEnd);
   if (
     Number.isNaN(inheritedAllocPct) ||
     Number.isNaN(inheritedTimePct) ||
@@ -136,12 +193,21 @@ export function scanTreeRow(bytes: Uint8Array, start: number, end: number, layou
   ) {
     return false;
   }
+  const numbersStart = cursor;
 
-  // The stack number, just left of the numbers.
-  const idStart = wordsFromRight(bytes, labelEnd, numbersStart, 1);
-  if (idStart < 0) return false;
-  const idEnd = bounds[1]!;
-  const stackId = scanUnsignedBytes(bytes, idStart, idEnd);
+  // The stack number, just left of the numbers: read as the numbers are, and found again as a
+  // plain word when it is none (module and number run together).
+  let stackId = unsignedLeftOf(bytes, labelEnd);
+  let idStart = cursor;
+  let idEnd = numbersStart;
+  if (Number.isNaN(stackId)) {
+    idStart = wordFromRight(bytes, labelEnd, numbersStart);
+    if (idStart < 0) return false;
+    idEnd = bounds[1]!;
+    stackId = scanUnsignedBytes(bytes, idStart, idEnd);
+  } else {
+    while (idEnd > idStart && isBlank(bytes[idEnd - 1]!)) idEnd--;
+  }
   position = labelEnd;
   while (position < idStart && isBlank(bytes[position]!)) position++;
   const moduleStart = position;

@@ -81,14 +81,22 @@ export function walkCallTree(
   visit: (node: CallTreeNode, depth: number, ancestors: readonly CallTreeNode[]) => void | 'skip-children',
 ): void {
   const ancestors: CallTreeNode[] = [];
-  const stack: Array<{ node: CallTreeNode; depth: number }> = [{ node: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    ancestors.length = depth;
+  // Two stacks rather than one of {node, depth} objects: no allocation per node.
+  const nodes: CallTreeNode[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    // Popping back to the depth: shrinking by `length =` costs a reallocation each time.
+    while (ancestors.length > depth) ancestors.pop();
     const verdict = visit(node, depth, ancestors);
     if (verdict === 'skip-children') continue;
     ancestors.push(node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, depth: depth + 1 });
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!);
+      depths.push(depth + 1);
+    }
   }
 }
 

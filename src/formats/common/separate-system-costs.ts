@@ -12,7 +12,7 @@
 // children of a hidden stack (ProfilerReport.c `logCCS` still prints them), so any such
 // children stay in the tree, moved up to the root.
 import { walkCallTree, type CallTreeNode } from '../../model/call-tree.js';
-import type { CompactCallTree } from '../../model/compact-call-tree.js';
+import { childLinks, computeCompactInheritedCosts, emptyCompactCallTree, type CompactCallTree } from '../../model/compact-call-tree.js';
 import type { Profile, SystemCentreCost } from '../../model/profile.js';
 import { isSystemCostCentre, MAIN_COST_CENTRE, sameCostCentreName, SYSTEM_COST_CENTRES } from '../../model/system-cost-centres.js';
 
@@ -25,8 +25,7 @@ const COUNTS_SYSTEM_COSTS = new Set<Profile['metadata']['format']>(['prof-json',
  * profile whose `system` is already set (or an aggregate) is returned unchanged.
  */
 export function separateSystemCosts(profile: Profile): Profile {
-  // A text report read into columns: left alone (without making node objects) unless the root has a system child.
-  if (profile.tree !== null && profile.tree !== undefined && !COUNTS_SYSTEM_COSTS.has(profile.metadata.format) && !hasSystemChild(profile.tree)) return profile;
+  if (profile.tree !== null && profile.tree !== undefined) return separateInColumns(profile, profile.tree);
   const root = profile.root;
   if (profile.system !== null || profile.metadata.format === 'aggregate' || root === null) return profile;
   if (!sameCostCentreName(root.costCentre, MAIN_COST_CENTRE)) return profile;
@@ -51,11 +50,7 @@ export function separateSystemCosts(profile: Profile): Profile {
     for (const grandchild of node.children) kept.push(grandchild);
     movedUp += node.children.length;
   }
-  if (separated.length > 0) {
-    root.children = kept;
-    // The node objects are edited now: they are the tree from here on.
-    profile.root = root;
-  }
+  if (separated.length > 0) root.children = kept;
   root.inheritedTicks -= ticks;
   root.inheritedBytes -= bytes;
   profile.nodeCount -= separated.length;
@@ -81,7 +76,92 @@ export function separateSystemCosts(profile: Profile): Profile {
   return profile;
 }
 
-function hasSystemChild(tree: CompactCallTree): boolean {
-  for (let i = 1; i < tree.size; i++) if (tree.parent[i] === 0 && isSystemCostCentre(tree.costCentres[tree.centre[i]!]!)) return true;
-  return false;
+/** `separateSystemCosts` of a tree held as columns (compact-call-tree.ts), by the same rule, making no node objects. */
+function separateInColumns(profile: Profile, tree: CompactCallTree): Profile {
+  if (profile.system !== null || profile.metadata.format === 'aggregate' || tree.size === 0) return profile;
+  if (!sameCostCentreName(tree.costCentres[tree.centre[0]!]!, MAIN_COST_CENTRE)) return profile;
+  const { firstChild, nextSibling } = childLinks(tree);
+  const kept: number[] = [];
+  const separated: number[] = [];
+  for (let child = firstChild[0]!; child >= 0; child = nextSibling[child]!) (isSystemCostCentre(tree.costCentres[tree.centre[child]!]!) ? separated : kept).push(child);
+  const empty = tree.inheritedTicks[0] === 0 && tree.inheritedBytes[0] === 0;
+  if (separated.length === 0 && (!COUNTS_SYSTEM_COSTS.has(profile.metadata.format) || empty)) return profile;
+
+  const centres: SystemCentreCost[] = SYSTEM_COST_CENTRES.map(({ label, module }) => ({ label, module, ticks: 0, bytes: 0 }));
+  let ticks = 0;
+  let bytes = 0;
+  const movedUpFrom: string[] = [];
+  let movedUp = 0;
+  for (const node of separated) {
+    const costCentre = tree.costCentres[tree.centre[node]!]!;
+    const centre = centres.find((entry) => sameCostCentreName(costCentre, entry))!;
+    centre.ticks += tree.ticks[node]!;
+    centre.bytes += tree.bytes[node]!;
+    ticks += tree.ticks[node]!;
+    bytes += tree.bytes[node]!;
+    let children = 0;
+    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+      kept.push(child);
+      children++;
+    }
+    movedUp += children;
+    if (children > 0) movedUpFrom.push(`${costCentre.module}.${costCentre.label}`);
+  }
+  if (separated.length > 0) profile.tree = withRootChildren(tree, kept, firstChild, nextSibling);
+  else {
+    tree.inheritedTicks[0]! -= ticks;
+    tree.inheritedBytes[0]! -= bytes;
+  }
+  profile.nodeCount -= separated.length;
+  profile.system = { ticks, bytes, centres };
+  if (movedUp > 0) {
+    profile.warnings.push({
+      location: { source: profile.metadata.source },
+      message: `${movedUp} call-tree node${movedUp === 1 ? '' : 's'} under system cost centres (${movedUpFrom.join(', ')}) counted as program costs and moved up to MAIN, as GHC's -p report counts them`,
+    });
+  }
+  // As for node objects: shares are derived from the program totals once the system costs are out.
+  if ((ticks > 0 || bytes > 0) && profile.measures.percentages === 'printed') {
+    profile.tree!.printed = null;
+    profile.measures.percentages = 'derived';
+  }
+  return profile;
+}
+
+/** The tree with the root's children replaced by `rootChildren` (nodes left out are dropped with their subtrees), in pre-order again. */
+function withRootChildren(tree: CompactCallTree, rootChildren: readonly number[], firstChild: Int32Array, nextSibling: Int32Array): CompactCallTree {
+  const order: number[] = [0];
+  const pending = [...rootChildren].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    order.push(node);
+    const start = pending.length;
+    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) pending.push(child);
+    for (let i = start, j = pending.length - 1; i < j; i++, j--) [pending[i], pending[j]] = [pending[j]!, pending[i]!];
+  }
+  const result = emptyCompactCallTree(order.length, tree.printed !== null);
+  // Only the centres still in the tree, in the order it names them (as every tree's are).
+  const centreIndex = new Int32Array(tree.costCentres.length).fill(-1);
+  const newIndex = new Int32Array(tree.size).fill(-1);
+  order.forEach((from, i) => {
+    const centre = tree.centre[from]!;
+    if (centreIndex[centre]! < 0) {
+      centreIndex[centre] = result.costCentres.length;
+      result.costCentres.push(tree.costCentres[centre]!);
+    }
+    newIndex[from] = i;
+    const parent = i === 0 ? -1 : newIndex[tree.parent[from]!]!;
+    // Children of a dropped root child hang from the root now.
+    result.parent[i] = i === 0 ? -1 : parent < 0 ? 0 : parent;
+    result.depth[i] = i === 0 ? 0 : result.depth[result.parent[i]]! + 1;
+    result.centre[i] = centreIndex[centre]!;
+    result.stackId[i] = tree.stackId[from]!;
+    result.entries[i] = tree.entries[from]!;
+    result.ticks[i] = tree.ticks[from]!;
+    result.bytes[i] = tree.bytes[from]!;
+    result.rows[i] = tree.rows[from]!;
+    if (result.printed !== null) result.printed.set(tree.printed!.subarray(4 * from, 4 * from + 4), 4 * i);
+  });
+  computeCompactInheritedCosts(result);
+  return result;
 }

@@ -1,10 +1,13 @@
 // Builds a Profile from the JSON events of a GHC `-pj` profile (docs/formats.md §2),
-// as they stream in: cost centres as their records end, tree nodes as their objects end,
-// with explicit stacks (the JSON nests two levels per stack level).
-import { addChild, computeInheritedCosts, newCallTreeNode, type CallTreeNode } from '../../model/call-tree.js';
+// as they stream in: cost centres as their records end, tree nodes into columns
+// (compact-call-tree.ts) in the order their objects open, with explicit stacks (the JSON nests
+// two levels per stack level).
+import { computeCompactInheritedCosts, type CompactCallTree } from '../../model/compact-call-tree.js';
 import { UNDEFINED_MODULE, undefinedCostCentre, type CostCentre } from '../../model/cost-centre.js';
 import type { InputWarning } from '../../model/diagnostic.js';
 import { emptyMetadata, type Profile, type RunMetadata } from '../../model/profile.js';
+import { profileWithCompactTree } from '../../model/profile-tree.js';
+import { GrowingCallTree } from '../common/growing-call-tree.js';
 import type { JsonEventSink } from './json-stream/json-events.js';
 
 /** What a container is in GHC's layout; `ignore` for anything else (kept readable, not used). */
@@ -15,8 +18,8 @@ interface Frame {
   /** The member being read (objects). */
   key: string | null;
   fields: Record<string, string | number | boolean | null>;
-  /** Children of a node frame, attached as they complete. */
-  children: CallTreeNode[];
+  /** A node frame's node in the tree; -1 for other frames. */
+  node: number;
 }
 
 export class ProfJsonBuilder implements JsonEventSink {
@@ -24,7 +27,9 @@ export class ProfJsonBuilder implements JsonEventSink {
   private readonly metadata: RunMetadata;
   private readonly costCentres = new Map<number, CostCentre>();
   private readonly costCentreList: CostCentre[] = [];
-  private root: CallTreeNode | null = null;
+  /** Each cost centre's index in costCentreList. */
+  private readonly indexOf = new Map<CostCentre, number>();
+  private readonly tree = new GrowingCallTree(false, false);
   private nodeCount = 0;
   private sawCostCentres = false;
   private sawProfile = false;
@@ -39,8 +44,18 @@ export class ProfJsonBuilder implements JsonEventSink {
     return this.frames[this.frames.length - 1];
   }
 
-  private push(role: Role): void {
-    this.frames.push({ role, key: null, fields: {}, children: [] });
+  private push(role: Role, node = -1): void {
+    this.frames.push({ role, key: null, fields: {}, node });
+  }
+
+  /** The node of the innermost node frame (below its `children` array); -1 at the top of the tree. */
+  private enclosingNode(): number {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const outer = this.frames[i]!;
+      if (outer.role === 'node') return outer.node;
+      if (outer.role === 'root') break;
+    }
+    return -1;
   }
 
   /** The role of a container opening at the current position. */
@@ -62,8 +77,18 @@ export class ProfJsonBuilder implements JsonEventSink {
 
   startObject(): void {
     const role = this.roleOf('object');
-    if (role === 'node') this.sawProfile = true;
-    this.push(role);
+    if (role !== 'node') {
+      this.push(role);
+      return;
+    }
+    this.sawProfile = true;
+    const parent = this.enclosingNode();
+    // A second tree at the top (not GHC's layout): only the first is kept, as before.
+    if (parent < 0 && this.tree.size > 0) {
+      this.push('ignore');
+      return;
+    }
+    this.push(role, this.tree.nodeFor(parent, -1, -1));
   }
 
   startArray(): void {
@@ -121,6 +146,7 @@ export class ProfJsonBuilder implements JsonEventSink {
     if (existing !== undefined) Object.assign(existing, definition);
     else {
       this.costCentres.set(id, definition);
+      this.indexOf.set(definition, this.costCentreList.length);
       this.costCentreList.push(definition);
     }
   }
@@ -130,6 +156,7 @@ export class ProfJsonBuilder implements JsonEventSink {
     if (costCentre === undefined) {
       costCentre = undefinedCostCentre(id);
       this.costCentres.set(id, costCentre);
+      this.indexOf.set(costCentre, this.costCentreList.length);
       this.costCentreList.push(costCentre);
     }
     return costCentre;
@@ -137,19 +164,13 @@ export class ProfJsonBuilder implements JsonEventSink {
 
   private completeNode(frame: Frame): void {
     const fields = frame.fields;
-    const node = newCallTreeNode(this.costCentre(Number(fields['id'])), null, Number(fields['entries'] ?? 0), Number(fields['ticks'] ?? 0), Number(fields['alloc'] ?? 0));
-    for (const child of frame.children) addChild(node, child);
+    const tree = this.tree;
+    const node = frame.node;
+    tree.centre[node] = this.indexOf.get(this.costCentre(Number(fields['id'])))!;
+    tree.entries[node] = Number(fields['entries'] ?? 0);
+    tree.ticks[node] = Number(fields['ticks'] ?? 0);
+    tree.bytes[node] = Number(fields['alloc'] ?? 0);
     this.nodeCount++;
-    // The enclosing node is below the `children` array on the stack.
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const outer = this.frames[i]!;
-      if (outer.role === 'node') {
-        outer.children.push(node);
-        return;
-      }
-      if (outer.role === 'root') break;
-    }
-    this.root = node;
   }
 
   private readRootFields(fields: Frame['fields']): void {
@@ -179,20 +200,39 @@ export class ProfJsonBuilder implements JsonEventSink {
     while (this.frames.length > 0) this.endObject();
     this.metadata.commandLine = [this.metadata.program ?? '', ...this.arguments.slice(1)];
     this.metadata.rtsArguments = [...this.rtsArguments];
-    if (this.root !== null) computeInheritedCosts(this.root);
     const undefinedIds = this.costCentreList.filter((costCentre) => costCentre.module === UNDEFINED_MODULE).length;
     if (undefinedIds > 0) {
       warnings.push({ location: { source: this.source }, message: `tree nodes name ${undefinedIds} cost-centre ids that "cost_centres" does not define` });
     }
-    return {
-      metadata: this.metadata,
-      costCentres: this.costCentreList,
-      root: this.root,
-      nodeCount: this.nodeCount,
-      measures: { ticks: 'exact', bytes: 'exact', entries: 'exact', percentages: 'derived' },
-      printedFlatTable: [],
-      system: null,
-      warnings,
-    };
+    return profileWithCompactTree(
+      {
+        metadata: this.metadata,
+        costCentres: this.costCentreList,
+        nodeCount: this.nodeCount,
+        measures: { ticks: 'exact', bytes: 'exact', entries: 'exact', percentages: 'derived' },
+        printedFlatTable: [],
+        system: null,
+        warnings,
+      },
+      this.finishTree(),
+    );
+  }
+
+  /** The tree's columns, its cost centres numbered in the order the tree first names them (as a walk of it meets them). */
+  private finishTree(): CompactCallTree | null {
+    if (this.tree.size === 0) return null;
+    const renumbered = new Int32Array(this.costCentreList.length).fill(-1);
+    const centres: CostCentre[] = [];
+    const tree = this.tree.finish(centres);
+    for (let i = 0; i < tree.size; i++) {
+      const old = tree.centre[i]!;
+      if (renumbered[old]! < 0) {
+        renumbered[old] = centres.length;
+        centres.push(this.costCentreList[old]!);
+      }
+      tree.centre[i] = renumbered[old]!;
+    }
+    computeCompactInheritedCosts(tree);
+    return tree;
   }
 }

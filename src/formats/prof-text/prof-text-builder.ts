@@ -26,7 +26,7 @@ import { InputError, type InputWarning } from '../../model/diagnostic.js';
 import { emptyMetadata, type PrintedFlatRow, type Profile, type RunMetadata } from '../../model/profile.js';
 import { profileWithCompactTree } from '../../model/profile-tree.js';
 import { splitCommandLine } from '../common/command-line.js';
-import { GrowingCallTree } from './growing-call-tree.js';
+import { GrowingCallTree } from '../common/growing-call-tree.js';
 import { NamesByBytes, type ByteField } from './names-by-bytes.js';
 import { RowEstimates } from './row-estimates.js';
 

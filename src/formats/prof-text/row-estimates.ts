@@ -8,7 +8,7 @@
 import type { CostCentre } from '../../model/cost-centre.js';
 import type { PrintedFlatRow } from '../../model/profile.js';
 import { estimateIntegerCosts, lowest, OpenRowCheck, roundedEstimate } from './estimated-costs.js';
-import type { GrowingCallTree } from './growing-call-tree.js';
+import type { GrowingCallTree } from '../common/growing-call-tree.js';
 
 export interface RowEstimatesResult {
   ticksReconciled: boolean;

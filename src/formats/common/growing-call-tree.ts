@@ -1,4 +1,4 @@
-// The call tree of a text report as its rows arrive, in growable columns. Rows come in
+// A call tree as its rows or nodes arrive, in growable columns. Rows come in
 // pre-order; each becomes a node, or, where the reader merges stacks, joins the node of the
 // same stack (same cost centre under the same parent node) if there is one: then memory is set
 // by the distinct stacks, not by the rows, however often a file repeats them.
