@@ -5,6 +5,7 @@
 // (call-tree.ts) from it for the commands that walk or print the tree.
 import { addChild, newCallTreeNode, walkCallTree, type CallTreeNode, type PrintedPercentages } from './call-tree.js';
 import type { CostCentre } from './cost-centre.js';
+import type { Quantity } from './metric.js';
 
 export interface CompactCallTree {
   /** Cost centres by index; `centre[i]` indexes this. */
@@ -26,6 +27,11 @@ export interface CompactCallTree {
   rows: Int32Array;
   /** The four printed percentages of the node's (first) row, 4 per node in PrintedPercentages order; null where the format prints none. */
   printed: Float64Array | null;
+}
+
+/** The nodes' own values of one quantity. */
+export function quantityColumn(tree: CompactCallTree, quantity: Quantity): Float64Array {
+  return quantity === 'ticks' ? tree.ticks : quantity === 'bytes' ? tree.bytes : tree.entries;
 }
 
 /** Which nodes are the children of which, as linked lists over node indices (-1: none). */

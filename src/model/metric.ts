@@ -5,7 +5,6 @@
 // Comparisons are of AMOUNTS (`time`, `alloc`, `entries`): a cost centre whose bytes did not
 // change has not improved because the rest of the run grew. Shares of the run remain
 // available as `time-share` and `alloc-share`, always labelled as shares.
-import type { CallTreeNode } from './call-tree.js';
 import type { Measures, Provenance } from './profile.js';
 
 export const METRIC_NAMES = ['time', 'alloc', 'entries', 'time-share', 'alloc-share'] as const;
@@ -86,11 +85,6 @@ export function amountMetric(quantity: Quantity): AmountMetric {
  */
 export function needsTickInterval(name: MetricName): boolean {
   return METRICS[name].quantity === 'ticks' && METRICS[name].unit === 'seconds';
-}
-
-/** A node's own value of a quantity. */
-export function nodeQuantity(node: CallTreeNode, quantity: Quantity): number {
-  return quantity === 'ticks' ? node.ticks : quantity === 'bytes' ? node.bytes : node.entries;
 }
 
 /** How a profile obtained a metric's quantity: exact, estimated from percentages, or not at all. */

@@ -1,10 +1,12 @@
 // The data a flamegraph is drawn from, independent of how it is drawn (SVG, HTML viewer):
 // a frame tree flattened in pre-order, with a value per metric. Built from any Profile
 // (a .prof, an eventlog's samples, an aggregate of runs) by `flameDataFromProfile`.
-import type { CallTreeNode } from '../model/call-tree.js';
-import { AMOUNT_METRICS, metricUnavailableReason, nodeQuantity, METRICS, type AmountMetric, type Quantity } from '../model/metric.js';
+import { childLinks, quantityColumn } from '../model/compact-call-tree.js';
+import { AMOUNT_METRICS, metricUnavailableReason, METRICS, type AmountMetric, type Quantity } from '../model/metric.js';
 import { percent } from '../model/percent.js';
 import type { Profile } from '../model/profile.js';
+import { compactTreeOf } from '../model/profile-tree.js';
+
 
 export interface FlameMetric {
   key: AmountMetric;
@@ -69,10 +71,6 @@ export interface FlameDataOptions {
   title?: string;
 }
 
-function ownValue(node: CallTreeNode, metric: AmountMetric): number {
-  return nodeQuantity(node, METRICS[metric].quantity);
-}
-
 /** The metrics a profile can be drawn by. */
 export function drawableMetrics(profile: Profile): AmountMetric[] {
   return AMOUNT_METRICS.filter((metric) => metricUnavailableReason(profile.measures, metric) === null);
@@ -85,59 +83,54 @@ export function flameDataFromProfile(profile: Profile, options: FlameDataOptions
   );
   const frames: FlameFrame[] = [];
   let mergedFrames = 0;
-  const root = profile.root;
-  if (root !== null) {
-    // Inclusive values per node, bottom-up, for every metric (entries are not inherited by GHC; we sum them).
-    const inclusive = new Map<CallTreeNode, number[]>();
-    const order: CallTreeNode[] = [];
-    const stack = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      order.push(node);
-      for (const child of node.children) stack.push(child);
-    }
-    for (let i = order.length - 1; i >= 0; i--) {
-      const node = order[i]!;
-      const values = metricKeys.map((metric) => ownValue(node, metric));
-      for (const child of node.children) {
-        const childValues = inclusive.get(child)!;
-        for (let m = 0; m < values.length; m++) values[m]! += childValues[m]!;
+  const tree = compactTreeOf(profile);
+  if (tree !== null && tree.size > 0) {
+    const count = metricKeys.length;
+    const own = metricKeys.map((metric) => quantityColumn(tree, METRICS[metric].quantity));
+    const { firstChild, nextSibling } = childLinks(tree);
+    // Inclusive values per node and metric (entries are not inherited by GHC; we sum them), and
+    // nodes per subtree; children come after their parent, so one backward pass.
+    const inclusive = new Float64Array(count * tree.size);
+    const subtreeNodes = new Int32Array(tree.size).fill(1);
+    for (let node = tree.size - 1; node >= 0; node--) {
+      for (let m = 0; m < count; m++) {
+        let value = own[m]![node]!;
+        for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) value += inclusive[child * count + m]!;
+        inclusive[node * count + m] = value;
       }
-      inclusive.set(node, values);
+      if (node > 0) subtreeNodes[tree.parent[node]!]! += subtreeNodes[node]!;
     }
-    const rootTotals = inclusive.get(root)!;
-    const visible = (node: CallTreeNode): boolean =>
-      inclusive.get(node)!.some((value, m) => rootTotals[m]! > 0 && percent(value, rootTotals[m]!) >= options.minWidthPct);
+    const totalsOf = (node: number): number[] => Array.from(inclusive.subarray(node * count, node * count + count));
+    const visible = (node: number): boolean => {
+      for (let m = 0; m < count; m++) {
+        const rootTotal = inclusive[m]!;
+        if (rootTotal > 0 && percent(inclusive[node * count + m]!, rootTotal) >= options.minWidthPct) return true;
+      }
+      return false;
+    };
 
-    const pending: Array<{ node: CallTreeNode; parent: number }> = [{ node: root, parent: -1 }];
+    const pending: Array<{ node: number; parent: number }> = [{ node: 0, parent: -1 }];
     while (pending.length > 0) {
       const { node, parent } = pending.pop()!;
       const index = frames.length;
+      const costCentre = tree.costCentres[tree.centre[node]!]!;
       frames.push({
-        name: `${node.costCentre.module}.${node.costCentre.label}`,
-        module: node.costCentre.module,
-        src: node.costCentre.src,
+        name: `${costCentre.module}.${costCentre.label}`,
+        module: costCentre.module,
+        src: costCentre.src,
         parent,
-        total: inclusive.get(node)!,
-        self: metricKeys.map((metric) => ownValue(node, metric)),
+        total: totalsOf(node),
+        self: own.map((column) => column[node]!),
         merged: false,
       });
-      const small: CallTreeNode[] = [];
-      const shown: CallTreeNode[] = [];
-      for (const child of node.children) (visible(child) ? shown : small).push(child);
+      const small: number[] = [];
+      const shown: number[] = [];
+      for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) (visible(child) ? shown : small).push(child);
       if (small.length > 0) {
         // One frame per parent stands for all children too narrow to see.
-        const total = metricKeys.map((_, m) => small.reduce((sum, child) => sum + inclusive.get(child)![m]!, 0));
+        const total = metricKeys.map((_, m) => small.reduce((sum, child) => sum + inclusive[child * count + m]!, 0));
         if (total.some((value) => value > 0)) {
-          let hidden = 0;
-          for (const child of small) {
-            const count = [child];
-            while (count.length > 0) {
-              const next = count.pop()!;
-              hidden++;
-              count.push(...next.children);
-            }
-          }
+          const hidden = small.reduce((sum, child) => sum + subtreeNodes[child]!, 0);
           mergedFrames += hidden;
           frames.push({
             name: `${hidden} frame${hidden === 1 ? '' : 's'} under ${options.minWidthPct}%`,

@@ -2,7 +2,7 @@
 // inferno and speedscope. Frames are `Module.label`, root first; stacks that end up
 // with the same frames (same names, different SRC) are summed.
 import type { CallTreeNode } from '../model/call-tree.js';
-import { childLinks, compactCallTreeOf, type CompactCallTree } from '../model/compact-call-tree.js';
+import { childLinks, compactCallTreeOf, quantityColumn, type CompactCallTree } from '../model/compact-call-tree.js';
 import { qualifiedName } from '../model/cost-centre.js';
 import { METRICS, type MetricName } from '../model/metric.js';
 
@@ -26,8 +26,7 @@ interface Frame {
 export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: MetricName): Generator<string> {
   const tree = 'costCentre' in from ? compactCallTreeOf(from) : from;
   if (tree.size === 0) return;
-  const quantity = METRICS[metric].quantity;
-  const values = quantity === 'ticks' ? tree.ticks : quantity === 'bytes' ? tree.bytes : tree.entries;
+  const values = quantityColumn(tree, METRICS[metric].quantity);
   const names = tree.costCentres.map(qualifiedName);
   const { firstChild, nextSibling } = childLinks(tree);
   const pending: Frame[] = [{ nodes: [0], parentPath: '', name: names[tree.centre[0]!]! }];

@@ -6,6 +6,7 @@ import { formatWarning } from '../../model/diagnostic.js';
 import { drawableMetrics, flameDataFromProfile } from '../../render/flame-data.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
 import { foldedStacks } from '../../render/folded.js';
+import { compactTreeOf } from '../../model/profile-tree.js';
 import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
 import { toSpeedscope, type SpeedscopeRun } from '../../render/speedscope.js';
 import { collectRuns } from '../../runs/collect-runs.js';
@@ -59,7 +60,8 @@ export function flamegraphCommand(): Command {
             const unavailable = metricUnavailableReason(loaded.profile.measures, options.metric);
             if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: the profile ${unavailable}`);
             if (format === 'folded') {
-              if (loaded.profile.root !== null) for (const piece of foldedStacks(loaded.profile.root, options.metric)) await write(piece);
+              const tree = compactTreeOf(loaded.profile);
+              if (tree !== null) for (const piece of foldedStacks(tree, options.metric)) await write(piece);
             } else {
               // The chosen metric first: the SVG draws it, the HTML opens on it and can switch.
               const metrics = [options.metric, ...drawableMetrics(loaded.profile).filter((metric) => metric !== options.metric)];
