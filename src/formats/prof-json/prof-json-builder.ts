@@ -20,6 +20,8 @@ interface Frame {
   fields: Record<string, string | number | boolean | null>;
   /** A node frame's node in the tree; -1 for other frames. */
   node: number;
+  /** A node frame's `id` as read (its other numbers go straight into the tree's columns). */
+  id: string | number | boolean | null | undefined;
 }
 
 export class ProfJsonBuilder implements JsonEventSink {
@@ -45,7 +47,7 @@ export class ProfJsonBuilder implements JsonEventSink {
   }
 
   private push(role: Role, node = -1): void {
-    this.frames.push({ role, key: null, fields: {}, node });
+    this.frames.push({ role, key: null, fields: {}, node, id: undefined });
   }
 
   /** The node of the innermost node frame (below its `children` array); -1 at the top of the tree. */
@@ -117,6 +119,7 @@ export class ProfJsonBuilder implements JsonEventSink {
     if (frame === undefined) return;
     if (frame.role === 'arguments' && typeof value === 'string') this.arguments.push(value);
     else if (frame.role === 'rtsArguments' && typeof value === 'string') this.rtsArguments.push(value);
+    else if (frame.role === 'node' && frame.key !== null) this.nodeField(frame, frame.key, value);
     else if (frame.key !== null) frame.fields[frame.key] = value;
   }
 
@@ -162,14 +165,17 @@ export class ProfJsonBuilder implements JsonEventSink {
     return costCentre;
   }
 
-  private completeNode(frame: Frame): void {
-    const fields = frame.fields;
+  /** A member of a tree node: its numbers go into the columns as they come (the last of a repeated key counts). */
+  private nodeField(frame: Frame, key: string, value: string | number | boolean | null): void {
     const tree = this.tree;
-    const node = frame.node;
-    tree.centre[node] = this.indexOf.get(this.costCentre(Number(fields['id'])))!;
-    tree.entries[node] = Number(fields['entries'] ?? 0);
-    tree.ticks[node] = Number(fields['ticks'] ?? 0);
-    tree.bytes[node] = Number(fields['alloc'] ?? 0);
+    if (key === 'id') frame.id = value;
+    else if (key === 'entries') tree.entries[frame.node] = Number(value ?? 0);
+    else if (key === 'ticks') tree.ticks[frame.node] = Number(value ?? 0);
+    else if (key === 'alloc') tree.bytes[frame.node] = Number(value ?? 0);
+  }
+
+  private completeNode(frame: Frame): void {
+    this.tree.centre[frame.node] = this.indexOf.get(this.costCentre(Number(frame.id)))!;
     this.nodeCount++;
   }
 

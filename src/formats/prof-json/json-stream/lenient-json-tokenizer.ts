@@ -218,13 +218,11 @@ export class LenientJsonTokenizer {
   }
 
   /**
-   * A short ASCII string, from a cache keyed by its bytes' hash: a profile repeats its keys
+   * A short ASCII string, from a cache keyed by its bytes' hash (computed as the string was scanned): a profile repeats its keys
    * (`"id"`, `"entries"`, `"children"`, ...) once per node and its labels once per call site,
    * and making each anew (a view, a string, then garbage) was the tokenizer's largest cost.
    */
-  private interned(bytes: Uint8Array, from: number, to: number): string {
-    let hash = 0x811c9dc5;
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  private interned(bytes: Uint8Array, from: number, to: number, hash: number): string {
     const slot = (hash >>> 0) & (INTERN_SLOTS - 1);
     const cached = this.internStrings[slot];
     if (cached !== undefined && cached.length === to - from) {
@@ -244,15 +242,18 @@ export class LenientJsonTokenizer {
 
   /** Reads the string starting at the quote `start`; returns the index after it, or -1 to wait for more input. */
   private scanString(bytes: Uint8Array, start: number, atEnd: boolean): number {
-    // Fast path: short ASCII strings without escapes, closed by a structural quote.
+    // Fast path: short ASCII strings without escapes, closed by a structural quote; hashed
+    // (FNV-1a) as they are scanned, for the intern cache.
     let k = start + 1;
+    let hash = 0x811c9dc5;
     while (k < bytes.length && k - start < 256) {
       const byte = bytes[k]!;
       if (byte === QUOTE || byte === BACKSLASH || byte >= 0x80 || byte === NEWLINE) break;
+      hash = Math.imul(hash ^ byte, 0x01000193);
       k++;
     }
     if (k < bytes.length && bytes[k] === QUOTE && this.closesString(bytes, k + 1, atEnd) === true) {
-      this.lastString = k - start - 1 <= INTERNED_MAX_BYTES ? this.interned(bytes, start + 1, k) : String.fromCharCode.apply(null, bytes.subarray(start + 1, k) as unknown as number[]);
+      this.lastString = k - start - 1 <= INTERNED_MAX_BYTES ? this.interned(bytes, start + 1, k, hash) : String.fromCharCode.apply(null, bytes.subarray(start + 1, k) as unknown as number[]);
       return k + 1;
     }
     const parts: string[] = [];
