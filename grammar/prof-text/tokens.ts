@@ -61,19 +61,18 @@ export const RETAINER_TITLE = 'Retainer sets created during profiling:';
  */
 export const TreeLines = createToken({ name: 'TreeLines', pattern: Lexer.NA });
 
-/** `-hr` appends retainer sets after the tree (docs/formats.md §1.10); kept out of the profile. */
-export const RetainerSection = createToken({
-  name: 'RetainerSection',
-  line_breaks: true,
-  push_mode: 'trailer',
-  pattern: (text: string, offset: number) => (text.startsWith(RETAINER_TITLE, offset) ? matchedLine(text, offset, lineEnd(text, offset), null) : null),
-});
+/**
+ * `-hr` appends retainer sets after the tree (docs/formats.md §1.10); kept out of the profile.
+ * Like TreeLines, their title is found in the tree section's bytes by the reader, never by the lexer.
+ */
+export const RetainerSection = createToken({ name: 'RetainerSection', pattern: Lexer.NA });
 export const TrailerLine = anyLineToken('TrailerLine');
 
 /** The lexer mode of each section; the header before the title lexes like the rest of it. */
 export const lexerModes = {
   header: [BlankLine, Title, CommandLine, TotalTime, TotalAlloc, FlatHeader, TreeSuperHeader, TreeHeader, OtherHeaderLine],
   flat: [BlankLine, TreeSuperHeader, TreeHeader, FlatLine],
+  // Never lexed as text (the reader makes the tree section's tokens from its bytes); the mode the tree header opens.
   tree: [TreeLines, BlankLine, RetainerSection],
   trailer: [TrailerLine],
 };

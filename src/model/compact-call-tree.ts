@@ -52,6 +52,67 @@ export function childLinks(tree: CompactCallTree): ChildLinks {
   return { firstChild, nextSibling };
 }
 
+/** Nodes in pre-order from the subtrees of `roots`: a node, then its children's subtrees in list order. */
+export function preOrder(roots: readonly number[], firstChild: Int32Array, nextSibling: Int32Array): number[] {
+  const order: number[] = [];
+  const pending = [...roots].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    order.push(node);
+    const start = pending.length;
+    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) pending.push(child);
+    // Reversed, so the first child comes off the stack first.
+    for (let i = start, j = pending.length - 1; i < j; i++, j--) [pending[i], pending[j]] = [pending[j]!, pending[i]!];
+  }
+  return order;
+}
+
+/** A node's own columns, in whatever order the nodes were made. */
+export type NodeColumns = Pick<CompactCallTree, 'centre' | 'parent' | 'stackId' | 'entries' | 'ticks' | 'bytes' | 'rows' | 'printed'>;
+
+/**
+ * The nodes `order` lists (a pre-order, the root first), as a tree of their own: parents
+ * renumbered, depths set, and a node whose parent is not listed hung from the root. Cost
+ * centres and inherited costs are the caller's to set.
+ */
+export function columnsInOrder(nodes: NodeColumns, order: ArrayLike<number>, nodeCount: number): CompactCallTree {
+  const tree = emptyCompactCallTree(order.length, nodes.printed !== null);
+  const newIndex = new Int32Array(nodeCount).fill(-1);
+  for (let i = 0; i < order.length; i++) {
+    const from = order[i]!;
+    newIndex[from] = i;
+    const parent = i === 0 ? -1 : newIndex[nodes.parent[from]!]!;
+    tree.parent[i] = i === 0 ? -1 : parent < 0 ? 0 : parent;
+    tree.depth[i] = i === 0 ? 0 : tree.depth[tree.parent[i]!]! + 1;
+    tree.centre[i] = nodes.centre[from]!;
+    tree.stackId[i] = nodes.stackId[from]!;
+    tree.entries[i] = nodes.entries[from]!;
+    tree.ticks[i] = nodes.ticks[from]!;
+    tree.bytes[i] = nodes.bytes[from]!;
+    tree.rows[i] = nodes.rows[from]!;
+    if (tree.printed !== null) tree.printed.set(nodes.printed!.subarray(4 * from, 4 * from + 4), 4 * i);
+  }
+  return tree;
+}
+
+/**
+ * Numbers the tree's cost centres in the order its nodes first name them (the order a walk of
+ * it meets them, as every tree's are), keeping only those it names; `centres` are what the
+ * tree's `centre` column indexes now.
+ */
+export function numberCentresByFirstUse(tree: CompactCallTree, centres: readonly CostCentre[]): void {
+  const renumbered = new Int32Array(centres.length).fill(-1);
+  tree.costCentres = [];
+  for (let i = 0; i < tree.size; i++) {
+    const old = tree.centre[i]!;
+    if (renumbered[old]! < 0) {
+      renumbered[old] = tree.costCentres.length;
+      tree.costCentres.push(centres[old]!);
+    }
+    tree.centre[i] = renumbered[old]!;
+  }
+}
+
 /** Sets the inherited costs from the own costs: children follow their parent, so one backward pass. */
 export function computeCompactInheritedCosts(tree: CompactCallTree): void {
   tree.inheritedTicks.set(tree.ticks.subarray(0, tree.size));
@@ -129,7 +190,7 @@ export function compactCallTreeOf(root: CallTreeNode): CompactCallTree {
   return tree;
 }
 
-export function emptyCompactCallTree(size: number, withPrinted: boolean): CompactCallTree {
+function emptyCompactCallTree(size: number, withPrinted: boolean): CompactCallTree {
   return {
     costCentres: [],
     size,

@@ -2,7 +2,7 @@
 // pre-order; each becomes a node, or, where the reader merges stacks, joins the node of the
 // same stack (same cost centre under the same parent node) if there is one: then memory is set
 // by the distinct stacks, not by the rows, however often a file repeats them.
-import { emptyCompactCallTree, type CompactCallTree } from '../../model/compact-call-tree.js';
+import { columnsInOrder, preOrder, type CompactCallTree } from '../../model/compact-call-tree.js';
 import type { CostCentre } from '../../model/cost-centre.js';
 
 const INITIAL = 1 << 12;
@@ -82,9 +82,6 @@ export class GrowingCallTree {
     this.centre[node] = centre;
     this.parent[node] = parent;
     this.stackId[node] = stackId;
-    this.entries[node] = 0;
-    this.ticks[node] = 0;
-    this.bytes[node] = 0;
     this.rows[node] = 1;
     if (merging !== null) this.link(merging, parent, node, centre);
     return node;
@@ -166,42 +163,11 @@ export class GrowingCallTree {
 
   /** The finished columns, in pre-order, sized to the tree (inherited costs still to compute). */
   finish(costCentres: CostCentre[]): CompactCallTree {
-    const order = this.merged ? this.preOrder() : null;
-    const tree = emptyCompactCallTree(this.size, this.printed !== null);
+    // Nodes are made in pre-order unless a row joined an older node.
+    const order = this.merged ? preOrder([0], this.merging!.firstChild, this.merging!.nextSibling) : Int32Array.from({ length: this.size }, (_, i) => i);
+    const tree = columnsInOrder(this, order, this.size);
     tree.costCentres = costCentres;
-    const newIndex = new Int32Array(this.size);
-    for (let i = 0; i < this.size; i++) {
-      const from = order === null ? i : order[i]!;
-      newIndex[from] = i;
-      tree.centre[i] = this.centre[from]!;
-      const parent = this.parent[from]!;
-      tree.parent[i] = parent < 0 ? -1 : newIndex[parent]!;
-      tree.depth[i] = parent < 0 ? 0 : tree.depth[tree.parent[i]!]! + 1;
-      tree.stackId[i] = this.stackId[from]!;
-      tree.entries[i] = this.entries[from]!;
-      tree.ticks[i] = this.ticks[from]!;
-      tree.bytes[i] = this.bytes[from]!;
-      tree.rows[i] = this.rows[from]!;
-      if (tree.printed !== null) tree.printed.set(this.printed!.subarray(4 * from, 4 * from + 4), 4 * i);
-    }
     return tree;
-  }
-
-  /** Node indices in pre-order, children in the order they were first seen. */
-  private preOrder(): Int32Array {
-    const { firstChild, nextSibling } = this.merging!;
-    const order = new Int32Array(this.size);
-    const pending: number[] = this.size > 0 ? [0] : [];
-    let at = 0;
-    while (pending.length > 0) {
-      const node = pending.pop()!;
-      order[at++] = node;
-      const start = pending.length;
-      for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) pending.push(child);
-      // Reversed, so the first child comes off the stack first.
-      for (let i = start, j = pending.length - 1; i < j; i++, j--) [pending[i], pending[j]] = [pending[j]!, pending[i]!];
-    }
-    return order;
   }
 }
 

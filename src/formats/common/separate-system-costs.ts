@@ -12,7 +12,7 @@
 // children of a hidden stack (ProfilerReport.c `logCCS` still prints them), so any such
 // children stay in the tree, moved up to the root.
 import { walkCallTree, type CallTreeNode } from '../../model/call-tree.js';
-import { childLinks, computeCompactInheritedCosts, emptyCompactCallTree, type CompactCallTree } from '../../model/compact-call-tree.js';
+import { childLinks, columnsInOrder, computeCompactInheritedCosts, numberCentresByFirstUse, preOrder, type CompactCallTree } from '../../model/compact-call-tree.js';
 import type { Profile, SystemCentreCost } from '../../model/profile.js';
 import { isSystemCostCentre, MAIN_COST_CENTRE, sameCostCentreName, SYSTEM_COST_CENTRES } from '../../model/system-cost-centres.js';
 
@@ -130,38 +130,9 @@ function separateInColumns(profile: Profile, tree: CompactCallTree): Profile {
 
 /** The tree with the root's children replaced by `rootChildren` (nodes left out are dropped with their subtrees), in pre-order again. */
 function withRootChildren(tree: CompactCallTree, rootChildren: readonly number[], firstChild: Int32Array, nextSibling: Int32Array): CompactCallTree {
-  const order: number[] = [0];
-  const pending = [...rootChildren].reverse();
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    order.push(node);
-    const start = pending.length;
-    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) pending.push(child);
-    for (let i = start, j = pending.length - 1; i < j; i++, j--) [pending[i], pending[j]] = [pending[j]!, pending[i]!];
-  }
-  const result = emptyCompactCallTree(order.length, tree.printed !== null);
-  // Only the centres still in the tree, in the order it names them (as every tree's are).
-  const centreIndex = new Int32Array(tree.costCentres.length).fill(-1);
-  const newIndex = new Int32Array(tree.size).fill(-1);
-  order.forEach((from, i) => {
-    const centre = tree.centre[from]!;
-    if (centreIndex[centre]! < 0) {
-      centreIndex[centre] = result.costCentres.length;
-      result.costCentres.push(tree.costCentres[centre]!);
-    }
-    newIndex[from] = i;
-    const parent = i === 0 ? -1 : newIndex[tree.parent[from]!]!;
-    // Children of a dropped root child hang from the root now.
-    result.parent[i] = i === 0 ? -1 : parent < 0 ? 0 : parent;
-    result.depth[i] = i === 0 ? 0 : result.depth[result.parent[i]]! + 1;
-    result.centre[i] = centreIndex[centre]!;
-    result.stackId[i] = tree.stackId[from]!;
-    result.entries[i] = tree.entries[from]!;
-    result.ticks[i] = tree.ticks[from]!;
-    result.bytes[i] = tree.bytes[from]!;
-    result.rows[i] = tree.rows[from]!;
-    if (result.printed !== null) result.printed.set(tree.printed!.subarray(4 * from, 4 * from + 4), 4 * i);
-  });
+  // Children of a dropped root child hang from the root now.
+  const result = columnsInOrder(tree, [0].concat(preOrder(rootChildren, firstChild, nextSibling)), tree.size);
+  numberCentresByFirstUse(result, tree.costCentres);
   computeCompactInheritedCosts(result);
   return result;
 }

@@ -2,7 +2,7 @@
 // as they stream in: cost centres as their records end, tree nodes into columns
 // (compact-call-tree.ts) in the order their objects open, with explicit stacks (the JSON nests
 // two levels per stack level).
-import { computeCompactInheritedCosts, type CompactCallTree } from '../../model/compact-call-tree.js';
+import { computeCompactInheritedCosts, numberCentresByFirstUse, type CompactCallTree } from '../../model/compact-call-tree.js';
 import { UNDEFINED_MODULE, undefinedCostCentre, type CostCentre } from '../../model/cost-centre.js';
 import type { InputWarning } from '../../model/diagnostic.js';
 import { emptyMetadata, type Profile, type RunMetadata } from '../../model/profile.js';
@@ -224,20 +224,11 @@ export class ProfJsonBuilder implements JsonEventSink {
     );
   }
 
-  /** The tree's columns, its cost centres numbered in the order the tree first names them (as a walk of it meets them). */
+  /** The tree's columns, its cost centres numbered in the order the tree first names them. */
   private finishTree(): CompactCallTree | null {
     if (this.tree.size === 0) return null;
-    const renumbered = new Int32Array(this.costCentreList.length).fill(-1);
-    const centres: CostCentre[] = [];
-    const tree = this.tree.finish(centres);
-    for (let i = 0; i < tree.size; i++) {
-      const old = tree.centre[i]!;
-      if (renumbered[old]! < 0) {
-        renumbered[old] = centres.length;
-        centres.push(this.costCentreList[old]!);
-      }
-      tree.centre[i] = renumbered[old]!;
-    }
+    const tree = this.tree.finish([]);
+    numberCentresByFirstUse(tree, this.costCentreList);
     computeCompactInheritedCosts(tree);
     return tree;
   }

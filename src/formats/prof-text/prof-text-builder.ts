@@ -116,7 +116,7 @@ export class ProfTextBuilder implements ProfTextSink {
   }
 
   /** The index of the row's cost centre, interned by its bytes (decoded once per centre). */
-  private centreOf(rows: TreeRowBatch, i: number, line: number): number {
+  private centreOf(rows: TreeRowBatch, i: number): number {
     const bytes = rows.bytes;
     const label = this.label;
     const module = this.module;
@@ -127,12 +127,6 @@ export class ProfTextBuilder implements ProfTextSink {
     module.end = rows.range(i, MODULE + 1);
     src.start = rows.range(i, SRC);
     src.end = rows.range(i, SRC + 1);
-    if (rows.number(i, JAMMED) === 1) {
-      const [moduleText] = this.splitJammed(decoder.decode(bytes.subarray(module.start, module.end)), line);
-      this.knownModules.add(moduleText);
-      const text = decoder.decode(bytes.subarray(label.start, label.end));
-      return this.costCentres.intern(text, moduleText, null, text.startsWith('CAF')).id - 1;
-    }
     let centre = this.names.find(bytes, label, module, src);
     if (centre < 0) {
       const text = decoder.decode(bytes.subarray(label.start, label.end));
@@ -146,10 +140,22 @@ export class ProfTextBuilder implements ProfTextSink {
     return centre;
   }
 
+  /** A row whose module and stack number ran together (GHC < 8): its centre and number, from the word split once. */
+  private jammedRow(rows: TreeRowBatch, i: number, line: number): [centre: number, stackId: number] {
+    const [module, stackId] = this.splitJammed(decoder.decode(rows.bytes.subarray(rows.range(i, MODULE), rows.range(i, MODULE + 1))), line);
+    this.knownModules.add(module);
+    const label = decoder.decode(rows.bytes.subarray(rows.range(i, LABEL), rows.range(i, LABEL + 1)));
+    return [this.costCentres.intern(label, module, null, label.startsWith('CAF')).id - 1, stackId];
+  }
+
   private treeRow(rows: TreeRowBatch, i: number, line: number): void {
-    const centre = this.centreOf(rows, i, line);
-    let stackId = rows.number(i, STACK_ID);
-    if (rows.number(i, JAMMED) === 1) stackId = this.splitJammed(decoder.decode(rows.bytes.subarray(rows.range(i, MODULE), rows.range(i, MODULE + 1))), line)[1];
+    let centre: number;
+    let stackId: number;
+    if (rows.number(i, JAMMED) === 1) [centre, stackId] = this.jammedRow(rows, i, line);
+    else {
+      centre = this.centreOf(rows, i);
+      stackId = rows.number(i, STACK_ID);
+    }
     let depth = rows.range(i, DEPTH);
     if (depth > this.open) {
       // GHC indents one space per level; a deeper jump means rows were cut out (hand-trimmed
