@@ -58,9 +58,16 @@ export function drawnFrames(page: Page): Promise<number[]> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).ghcprofViewer.drawnFrames());
 }
 
-/** Waits until the page has painted again after an interaction (paints run in an animation frame). */
+/**
+ * Waits until the page has painted again after an interaction (paints run in an animation frame)
+ * and no paint is still requested: a paint asked for by an earlier step can land first, and what it
+ * drew does not show this step's state.
+ */
 async function afterPaint(page: Page, paintsBefore: number): Promise<void> {
-  await page.waitForFunction((before) => (globalThis as unknown as PageGlobals).ghcprofViewer.paints > before, paintsBefore);
+  await page.waitForFunction((before) => {
+    const viewer = (globalThis as unknown as PageGlobals).ghcprofViewer;
+    return viewer.paints > before && !viewer.paintPending;
+  }, paintsBefore);
 }
 
 export function lastPaintMs(page: Page): Promise<number> {
@@ -73,6 +80,7 @@ function paintCount(page: Page): Promise<number> {
 
 /** Runs `action` and waits for the paint it causes. */
 export async function repainted(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await page.waitForFunction(() => !(globalThis as unknown as PageGlobals).ghcprofViewer.paintPending);
   const before = await paintCount(page);
   await action();
   await afterPaint(page, before);

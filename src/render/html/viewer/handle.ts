@@ -20,6 +20,8 @@ export interface ViewerHandle {
   /** Milliseconds from navigation start to the end of the first paint. */
   readonly firstRenderMs: number;
   readonly paints: number;
+  /** True while a paint is requested and not yet drawn: what is drawn may not show the latest state. */
+  readonly paintPending: boolean;
   /** How long the last paint took (layout of the visible frames and drawing), in milliseconds. */
   readonly lastPaintMs: number;
   state(): ViewerState;

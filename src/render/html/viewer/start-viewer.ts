@@ -305,6 +305,9 @@ export function startViewer(win: Window): void {
     get paints() {
       return paints;
     },
+    get paintPending() {
+      return paintPending;
+    },
     get lastPaintMs() {
       return lastPaintMs;
     },
