@@ -8,7 +8,7 @@
 // name meant to stay; internals are not re-exported wholesale.
 import type { StackKeeping } from './formats/prof-text/prof-text-builder.js';
 import { compareBuilds as compareAggregates, type CompareOptions, type Comparison } from './analyze/compare.js';
-import { EventlogSummaryCollector, type EventlogSummary } from './analyze/eventlog-summary.js';
+import type { EventlogSummary } from './analyze/eventlog-summary.js';
 import { RunAggregator } from './analyze/aggregate.js';
 import { costCentreTotals, type Grouping } from './analyze/cost-centre-totals.js';
 import { rankTotals } from './analyze/ranking.js';
@@ -17,7 +17,7 @@ import { treeView, type TreeViewOptions } from './analyze/tree-view.js';
 import type { ByteChunks } from './formats/common/byte-chunks.js';
 import { GZIP_MAGIC_BYTES, isGzip } from './formats/common/gzip.js';
 import { peekChunks } from './formats/common/peek.js';
-import { readEventlog, requireHeader, type SampleWindow } from './formats/eventlog/index.js';
+import type { SampleWindow } from './formats/eventlog/index.js';
 import { readHeapSeries as readHeapSeriesChunks } from './formats/read-heap-series.js';
 import { readProfile as readProfileChunks } from './formats/read-profile.js';
 import type { CallTreeNode } from './model/call-tree.js';
@@ -26,6 +26,7 @@ import type { HeapSeries } from './model/heap-series.js';
 import { DEFAULT_METRICS, type AmountMetric, type MetricName } from './model/metric.js';
 import type { Profile } from './model/profile.js';
 import { foldedStacks } from './render/folded.js';
+import { summariseEventlogChunks } from './summarise-eventlog.js';
 import type { ReportContent } from './render/report.js';
 
 // ---------------------------------------------------------------------------------------
@@ -96,14 +97,6 @@ export function readHeapSeries(input: ByteInput, options: ReadOptions = {}): Pro
 /** An eventlog's summary: run, GC pauses and productivity, heap, threads, markers, profiling samples. */
 export function summariseEventlog(input: ByteInput, options: ReadOptions = {}): Promise<EventlogSummary> {
   return readInput('summariseEventlog', input, options, summariseEventlogChunks);
-}
-
-/** The one reading API feeds the summary's collector the events it asks for. */
-async function summariseEventlogChunks(chunks: ByteChunks, source: string): Promise<EventlogSummary> {
-  const collector = new EventlogSummaryCollector();
-  const read = await readEventlog(chunks, { source, order: 'file', types: EventlogSummaryCollector.types }, collector);
-  requireHeader(read, source);
-  return collector.summary(source, read);
 }
 
 async function readInput<T extends { warnings: InputWarning[] }>(

@@ -17,7 +17,7 @@ import {
   type IntegerField,
   type RawEvent,
 } from '../formats/eventlog/index.js';
-import { GcPauseCollector, sortedPauseLengths } from './gc-pauses.js';
+import { GcPauseCollector, pauseLengths } from './gc-pauses.js';
 import { pauseStatistics, type PauseStatistics } from './pause-statistics.js';
 
 export interface EventlogSummary {
@@ -190,7 +190,7 @@ export class EventlogSummaryCollector implements EventlogVisitor {
 
   /** The summary of the events seen; `read` is how the read went. */
   summary(source: string, read: Pick<EventlogReadResult, 'eventCount' | 'warnings'>): EventlogSummary {
-    const lengths = sortedPauseLengths(this.gc.pauses());
+    const lengths = pauseLengths(this.gc.pauses());
     const durationSecs = this.lastTimeNs / 1e9;
     const allStats = pauseStatistics(lengths.allSecs);
     const gcSecs = allStats.totalSecs;

@@ -1,7 +1,9 @@
 // GC pauses from GC_START/GC_END events. Every capability taking part in a parallel GC
 // brackets its work with its own start/end pair, so one pause is the union of overlapping
 // intervals across capabilities. Blocks of different capabilities are written out of time
-// order, hence intervals are gathered first and merged at the end.
+// order, hence intervals are gathered per capability, whose own events are in time order, and
+// the capabilities' lists are merged at the end, two at a time, taking the union as they go:
+// no sort (a log whose capability goes back in time, which GHC does not write, is sorted first).
 //
 // A log can hold millions of GCs: everything is kept in unboxed columns, nothing per GC.
 
@@ -31,15 +33,6 @@ class NumberList {
     this.blocks[this.length++ >>> LIST_BLOCK_BITS]![slot] = value;
   }
 
-  get(index: number): number {
-    return this.blocks[index >>> LIST_BLOCK_BITS]![index & LIST_BLOCK_MASK]!;
-  }
-
-  setLast(value: number): void {
-    const index = this.length - 1;
-    this.blocks[index >>> LIST_BLOCK_BITS]![index & LIST_BLOCK_MASK] = value;
-  }
-
   /** The values, as one array. */
   toArray(): Float64Array {
     const values = new Float64Array(this.length);
@@ -54,8 +47,8 @@ const CAP_SLOTS = 0x10001;
 export class GcPauseCollector {
   /** Start of each capability's open GC, or NaN. */
   private readonly openStartNs = new Float64Array(CAP_SLOTS).fill(NaN);
-  private readonly starts = new NumberList();
-  private readonly ends = new NumberList();
+  /** Each capability's intervals, by capability + 1. */
+  private readonly intervalsByCapSlot: CapabilityIntervals[] = [];
   private readonly statsTimes = new NumberList();
   private readonly statsGenerations = new NumberList();
 
@@ -67,8 +60,12 @@ export class GcPauseCollector {
     const start = this.openStartNs[cap + 1]!;
     if (Number.isNaN(start)) return;
     this.openStartNs[cap + 1] = NaN;
-    this.starts.push(start);
-    this.ends.push(timeNs);
+    let intervals = this.intervalsByCapSlot[cap + 1];
+    if (intervals === undefined) intervals = this.intervalsByCapSlot[cap + 1] = { starts: new NumberList(), ends: new NumberList(), lastStartNs: -Infinity, inTimeOrder: true };
+    if (start < intervals.lastStartNs) intervals.inTimeOrder = false;
+    intervals.lastStartNs = start;
+    intervals.starts.push(start);
+    intervals.ends.push(timeNs);
   }
 
   /** GC_STATS follows the collection it describes (emitted as the GC finishes). */
@@ -78,109 +75,106 @@ export class GcPauseCollector {
   }
 
   pauses(): GcPauses {
-    const starts = this.starts.toArray();
-    const ends = this.ends;
-    const pauseStarts = new NumberList();
-    const pauseEnds = new NumberList();
-    let lastEnd = -Infinity;
-    for (const i of sortedIndices(starts)) {
-      const start = starts[i]!;
-      const end = ends.get(i);
-      if (pauseStarts.length > 0 && start <= lastEnd) {
-        lastEnd = Math.max(lastEnd, end);
-        pauseEnds.setLast(lastEnd);
-      } else {
-        pauseStarts.push(start);
-        pauseEnds.push(end);
-        lastEnd = end;
-      }
-    }
-    const startsNs = pauseStarts.toArray();
-    const generations = new Int32Array(startsNs.length).fill(NO_GENERATION);
+    // A sparse array: a capability that never ended a GC has no slot, and filter skips it.
+    let lists = this.intervalsByCapSlot.filter(() => true).map(sortedByStart);
+    // One list is still united with itself: intervals that touch are one pause.
+    if (lists.length === 1) lists.push(NO_INTERVALS);
+    while (lists.length > 1) lists = Array.from({ length: Math.ceil(lists.length / 2) }, (_, i) => unionOf(lists[2 * i]!, lists[2 * i + 1] ?? NO_INTERVALS));
+    const { starts: pauseStarts, ends: pauseEnds, count } = lists[0] ?? NO_INTERVALS;
+    const startsNs = pauseStarts.subarray(0, count);
+    const generations = new Int32Array(count).fill(NO_GENERATION);
     // Each GC_STATS belongs to the last pause that started at or before it.
-    const statsTimes = this.statsTimes;
-    const statsGenerations = this.statsGenerations;
+    const statsTimes = this.statsTimes.toArray();
+    const statsGenerations = this.statsGenerations.toArray();
     let pause = -1;
     for (let i = 0; i < statsTimes.length; i++) {
-      const timeNs = statsTimes.get(i);
+      const timeNs = statsTimes[i]!;
       // GC_STATS come nearly in time order: most belong to the pause of the one before, or the next.
       if (!isLastAtOrBefore(startsNs, pause, timeNs)) pause = isLastAtOrBefore(startsNs, pause + 1, timeNs) ? pause + 1 : lastAtOrBefore(startsNs, timeNs);
-      if (pause >= 0) generations[pause] = Math.max(generations[pause]!, statsGenerations.get(i));
+      if (pause >= 0 && statsGenerations[i]! > generations[pause]!) generations[pause] = statsGenerations[i]!;
     }
-    return { count: startsNs.length, startsNs, endsNs: pauseEnds.toArray(), generations };
+    return { count, startsNs, endsNs: pauseEnds.subarray(0, count), generations };
   }
 }
 
-/** Pause lengths in seconds, sorted ascending: of all pauses, and of those of each generation. */
-export interface SortedPauseLengths {
+interface CapabilityIntervals {
+  starts: NumberList;
+  ends: NumberList;
+  lastStartNs: number;
+  inTimeOrder: boolean;
+}
+
+/** Intervals in ascending order of start, as columns; `count` of them are used. */
+interface Intervals {
+  starts: Float64Array;
+  ends: Float64Array;
+  count: number;
+}
+
+const NO_INTERVALS: Intervals = { starts: new Float64Array(0), ends: new Float64Array(0), count: 0 };
+
+function sortedByStart(intervals: CapabilityIntervals): Intervals {
+  const starts = intervals.starts.toArray();
+  const ends = intervals.ends.toArray();
+  if (intervals.inTimeOrder) return { starts, ends, count: starts.length };
+  // Only for a log GHC would not write: a plain (stable) sort does.
+  const order = Array.from(starts.keys()).sort((x, y) => starts[x]! - starts[y]!);
+  return { starts: Float64Array.from(order, (i) => starts[i]!), ends: Float64Array.from(order, (i) => ends[i]!), count: starts.length };
+}
+
+/**
+ * The union of two interval lists, each in ascending order of start: overlapping and touching
+ * intervals become one, in ascending order. Indexed loops over typed arrays: this runs once, at
+ * the end, mostly before the optimiser has compiled it, where each boxed number costs.
+ */
+function unionOf(a: Intervals, b: Intervals): Intervals {
+  const starts = new Float64Array(a.count + b.count);
+  const ends = new Float64Array(a.count + b.count);
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  let lastEnd = -Infinity;
+  while (i < a.count || j < b.count) {
+    const fromA = j === b.count || (i < a.count && a.starts[i]! <= b.starts[j]!);
+    const start = fromA ? a.starts[i]! : b.starts[j]!;
+    const end = fromA ? a.ends[i++]! : b.ends[j++]!;
+    if (count > 0 && start <= lastEnd) {
+      if (end > lastEnd) lastEnd = ends[count - 1] = end;
+    } else {
+      starts[count] = start;
+      lastEnd = ends[count] = end;
+      count++;
+    }
+  }
+  return { starts, ends, count };
+}
+
+/** Pause lengths in seconds, in time order: of all pauses, and of those of each generation. */
+export interface PauseLengths {
   allSecs: Float64Array;
   /** Ascending by generation; pauses without a generation are only in `allSecs`. */
   byGeneration: Array<{ generation: number; secs: Float64Array }>;
 }
 
-/** Sorts each generation's pauses and merges them into all: one sort of every length, not two. */
-export function sortedPauseLengths(pauses: GcPauses): SortedPauseLengths {
+export function pauseLengths(pauses: GcPauses): PauseLengths {
+  const allSecs = new Float64Array(pauses.count);
   // Generations are small numbers: groups by generation + 1, NO_GENERATION's first.
   const counts: number[] = [];
-  for (const generation of pauses.generations) counts[generation + 1] = (counts[generation + 1] ?? 0) + 1;
+  for (let i = 0; i < pauses.count; i++) {
+    allSecs[i] = (pauses.endsNs[i]! - pauses.startsNs[i]!) / 1e9;
+    const group = pauses.generations[i]! + 1;
+    counts[group] = (counts[group] ?? 0) + 1;
+  }
   const groups = Array.from(counts, (count) => new Float64Array(count ?? 0));
   const filled = groups.map(() => 0);
   for (let i = 0; i < pauses.count; i++) {
     const group = pauses.generations[i]! + 1;
-    groups[group]![filled[group]!++] = (pauses.endsNs[i]! - pauses.startsNs[i]!) / 1e9;
+    groups[group]![filled[group]!++] = allSecs[i]!;
   }
-  for (const group of groups) group.sort();
   return {
-    allSecs: groups.reduce(mergeSorted, new Float64Array(0)),
+    allSecs,
     byGeneration: groups.flatMap((secs, group) => (group === 0 || secs.length === 0 ? [] : [{ generation: group - 1, secs }])),
   };
-}
-
-function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
-  if (a.length === 0) return b;
-  const merged = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  for (let at = 0; at < merged.length; at++) merged[at] = j === b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-  return merged;
-}
-
-/**
- * Indices of `keys` in ascending order of key, equal keys in index order. A natural merge sort:
- * it merges the runs the keys already form, and the intervals of a log, in file order, are a few
- * dozen runs in time order (each capability's GCs are in order within its blocks), so a handful of
- * passes sort them; a comparator sort costs several times more.
- */
-function sortedIndices(keys: Float64Array): Uint32Array {
-  let from = new Uint32Array(keys.length);
-  let to = new Uint32Array(keys.length);
-  for (let i = 0; i < from.length; i++) from[i] = i;
-  let runStarts = [0];
-  for (let i = 1; i < keys.length; i++) if (keys[i]! < keys[i - 1]!) runStarts.push(i);
-  while (runStarts.length > 1) {
-    const merged: number[] = [];
-    for (let run = 0; run < runStarts.length; run += 2) {
-      const low = runStarts[run]!;
-      const middle = runStarts[run + 1] ?? keys.length;
-      const high = runStarts[run + 2] ?? keys.length;
-      mergeRuns(keys, from, to, low, middle, high);
-      merged.push(low);
-    }
-    runStarts = merged;
-    [from, to] = [to, from];
-  }
-  return from;
-}
-
-/** Merges the sorted runs `from[low..middle)` and `from[middle..high)` into `to[low..high)`, the first run first on ties. */
-function mergeRuns(keys: Float64Array, from: Uint32Array, to: Uint32Array, low: number, middle: number, high: number): void {
-  let left = low;
-  let right = middle;
-  // One loop, not three: code the first calls never reach would cost the optimised loop a bailout.
-  for (let at = low; at < high; at++) {
-    const takeLeft = right === high || (left < middle && keys[from[left]!]! <= keys[from[right]!]!);
-    to[at] = takeLeft ? from[left++]! : from[right++]!;
-  }
 }
 
 /** Whether `index` is the last of the ascending `values` at or below `value` (-1: none is). */

@@ -2,7 +2,6 @@
 // Parsers never see a file system: they get chunks of bytes from here.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { isGzip } from '../formats/common/gzip.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 
@@ -77,6 +76,8 @@ async function* gunzip(
     yield head;
     yield* rest;
   }
+  // zlib loads only for gzipped input (a few ms of every run otherwise).
+  const { createGunzip } = await import('node:zlib');
   const inflater = createGunzip({ chunkSize: CHUNK_BYTES });
   const compressed = Readable.from(all());
   compressed.on('error', (error) => inflater.destroy(error));

@@ -2,8 +2,12 @@
 // (never in pipes, logs or CI). cli-progress draws and throttles the bar. In a parse worker
 // the reads' progress goes to the main thread instead (showReadProgressWith), which draws
 // the bar of the run it is waiting for.
-import { SingleBar } from 'cli-progress';
+import type { SingleBar as ProgressBar } from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { InputSource } from './input.js';
+
+/** cli-progress (and the readline it loads) costs ~6 ms to load: only when a bar is drawn. */
+const loadBar = (): typeof ProgressBar => (createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress')).SingleBar;
 
 const MIN_BYTES_FOR_PROGRESS = 16 << 20;
 /** How often a bar is redrawn, and a worker's progress posted. */
@@ -32,6 +36,7 @@ export function showReadProgress(input: ReadProgressSource, what: string): Progr
 function terminalBar(input: ReadProgressSource, what: string): ProgressHandle {
   const size = input.sizeBytes;
   if (!process.stderr.isTTY || size === null || size < MIN_BYTES_FOR_PROGRESS) return { stop: () => {} };
+  const SingleBar = loadBar();
   const bar = new SingleBar({
     stream: process.stderr,
     format: `${what} {bar} {percentage}% | {value}/{total} MB`,

@@ -113,7 +113,7 @@ function post(worker: Worker, message: MainMessage): void {
 
 /**
  * The worker script, beside this module and built like it: esbuild's dist/parse-worker.mjs
- * beside the CLI's bundle dist/ghcprof.mjs (the bundle's import.meta.url is its own), tsc's
+ * beside the CLI's bundle and its chunks in dist/ (a chunk's import.meta.url is its own), tsc's
  * dist/src/runs/parse-worker.js beside dist/src/runs/worker-pool.js. Null when running from
  * the TypeScript sources (vitest), where no worker can load: reading stays in the main thread.
  */

@@ -2,7 +2,7 @@
 // zooms, searches, hovers, switches metric and orientation, and opens big.prof quickly.
 // Expected numbers are recomputed here from FlameData, not read from the page's code.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deltaColour } from '../../src/render/diff-colour.js';
@@ -39,9 +39,12 @@ import {
 const unavailable = browserUnavailableReason();
 if (unavailable !== null) console.warn(unavailable);
 
-// The page's script is bundled at build time: check that the CLI bundle (esbuild) carries it too (npm test builds it first).
-const cliBundle = join(projectRoot, 'dist/ghcprof.mjs');
-const cliBundleHasViewer = existsSync(cliBundle) && readFileSync(cliBundle, 'utf8').includes('function renderFlamegraphHtml(');
+// The page's script is bundled at build time: check that the CLI bundle (esbuild: dist/ghcprof.mjs and
+// the chunks it loads per command) carries it too (npm test builds it first).
+const distDir = join(projectRoot, 'dist');
+const cliBundleHasViewer =
+  existsSync(join(distDir, 'ghcprof.mjs')) &&
+  readdirSync(distDir).some((name) => name.endsWith('.mjs') && readFileSync(join(distDir, name), 'utf8').includes('function renderFlamegraphHtml('));
 
 const MATCH_RGB: [number, number, number] = [0xd6, 0x3a, 0xd6];
 const FIRST_RENDER_BOUND_MS = 5000;

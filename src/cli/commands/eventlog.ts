@@ -1,8 +1,8 @@
 // `ghcprof eventlog FILE`: the summary to read first: run, GC, heap, threads, markers, samples.
 import { Command, Option } from 'commander';
-import { summariseEventlog } from '../../index.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { renderEventlogSummary } from '../../render/eventlog-summary.js';
+import { summariseEventlogChunks } from '../../summarise-eventlog.js';
 import { writeOutput } from '../output.js';
 import { readInput } from '../../runs/read-input.js';
 import { runAction } from '../run-command.js';
@@ -20,7 +20,7 @@ export function eventlogCommand(): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (file: string, options: EventlogOptions) => {
-        const summary = await readInput(file, (chunks, source) => summariseEventlog(chunks, { source }));
+        const summary = await readInput(file, summariseEventlogChunks);
         if (options.format === 'json') for (const warning of summary.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
         await writeOutput(options.output, async (write) => {
           const text =

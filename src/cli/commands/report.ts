@@ -4,7 +4,6 @@ import { costCentreTotals, GROUPINGS, type Grouping } from '../../analyze/cost-c
 import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { rankTotals } from '../../analyze/ranking.js';
 import { treeView } from '../../analyze/tree-view.js';
-import { summariseEventlog } from '../../index.js';
 import { formatWarning } from '../../model/diagnostic.js';
 import { openInput } from '../../runs/input.js';
 import { readHeapSeries } from '../../formats/read-heap-series.js';
@@ -16,6 +15,7 @@ import { profileHeaderText } from '../../render/profile-header.js';
 import { renderReport, reportJson, reportTables, type ReportContent } from '../../render/report.js';
 import { renderReportHtml } from '../../render/report-html.js';
 import { loadProfile } from '../../runs/load-profile.js';
+import { summariseEventlogChunks } from '../../summarise-eventlog.js';
 import { choice, percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
@@ -99,7 +99,7 @@ async function writeHtmlReport(path: string, files: string[], content: ReportCon
   if (profile.metadata.format === 'eventlog' && file !== '-') {
     const series = await readHeapSeries(openInput(file).chunks(), file);
     if (series.samples.length > 0) heapSvg = renderHeapChart(series, { top: 10 }).svg;
-    gcSummaryText = renderEventlogSummary(await summariseEventlog(openInput(file).chunks(), { source: file }));
+    gcSummaryText = renderEventlogSummary(await summariseEventlogChunks(openInput(file).chunks(), file));
   }
   await writeOutput(path, async (write) => {
     await write(
