@@ -2,8 +2,9 @@
 // frames, then one "sampled" profile per metric and per run, each sample a stack of frame
 // indices (root first) with a weight: time in nanoseconds when the tick interval is known
 // (else in ticks, unit "none"), allocation in bytes.
-import type { CallTreeNode } from '../model/call-tree.js';
+import type { CostCentre } from '../model/cost-centre.js';
 import type { Profile } from '../model/profile.js';
+import { compactTreeOf } from '../model/profile-tree.js';
 import { srcPosition } from '../model/src-position.js';
 
 export interface SpeedscopeFrame {
@@ -40,8 +41,7 @@ export interface SpeedscopeRun {
 export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, exporter: string): SpeedscopeFile {
   const frames: SpeedscopeFrame[] = [];
   const frameIndex = new Map<string, number>();
-  const frameOf = (node: CallTreeNode): number => {
-    const costCentre = node.costCentre;
+  const frameOf = (costCentre: CostCentre): number => {
     const key = `${costCentre.module}\u0000${costCentre.label}\u0000${costCentre.src ?? ''}`;
     let index = frameIndex.get(key);
     if (index === undefined) {
@@ -57,30 +57,32 @@ export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, expor
 
   const profiles: SpeedscopeSampledProfile[] = [];
   for (const run of runs) {
-    const root = run.profile.root;
-    if (root === null) continue;
+    // The tree's columns, in pre-order: no node objects for a tree of half a million nodes.
+    const tree = compactTreeOf(run.profile);
+    if (tree === null) continue;
     const intervalNs = run.profile.metadata.tickIntervalUs !== null ? run.profile.metadata.tickIntervalUs * 1000 : null;
-    const metrics: Array<{ label: string; unit: SpeedscopeSampledProfile['unit']; weigh: (node: CallTreeNode) => number }> = [
+    const metrics: Array<{ label: string; unit: SpeedscopeSampledProfile['unit']; weigh: (node: number) => number }> = [
       intervalNs !== null
-        ? { label: 'time', unit: 'nanoseconds', weigh: (node) => Math.round(node.ticks) * intervalNs }
-        : { label: 'time (ticks)', unit: 'none', weigh: (node) => Math.round(node.ticks) },
+        ? { label: 'time', unit: 'nanoseconds', weigh: (node) => Math.round(tree.ticks[node]!) * intervalNs }
+        : { label: 'time (ticks)', unit: 'none', weigh: (node) => Math.round(tree.ticks[node]!) },
     ];
-    if (run.profile.measures.bytes !== 'absent') metrics.push({ label: 'alloc', unit: 'bytes', weigh: (node) => Math.round(node.bytes) });
+    if (run.profile.measures.bytes !== 'absent') metrics.push({ label: 'alloc', unit: 'bytes', weigh: (node) => Math.round(tree.bytes[node]!) });
+    // A centre's frame, looked up by name once per tree, not once per node.
+    const frameOfCentre = new Int32Array(tree.costCentres.length).fill(-1);
     for (const metric of metrics) {
       const samples: number[][] = [];
       const weights: number[] = [];
       const path: number[] = [];
-      const pending: Array<{ node: CallTreeNode; depth: number }> = [{ node: root, depth: 0 }];
-      while (pending.length > 0) {
-        const { node, depth } = pending.pop()!;
-        path.length = depth;
-        path.push(frameOf(node));
+      for (let node = 0; node < tree.size; node++) {
+        const centre = tree.centre[node]!;
+        if (frameOfCentre[centre] === -1) frameOfCentre[centre] = frameOf(tree.costCentres[centre]!);
+        path.length = tree.depth[node]!;
+        path.push(frameOfCentre[centre]!);
         const weight = metric.weigh(node);
         if (weight > 0) {
           samples.push(path.slice());
           weights.push(weight);
         }
-        for (let i = node.children.length - 1; i >= 0; i--) pending.push({ node: node.children[i]!, depth: depth + 1 });
       }
       const total = weights.reduce((sum, weight) => sum + weight, 0);
       profiles.push({ type: 'sampled', name: `${run.name}: ${metric.label}`, unit: metric.unit, startValue: 0, endValue: total, samples, weights });
