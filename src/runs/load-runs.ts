@@ -1,18 +1,14 @@
 // Reads the runs found by collectRuns into an aggregator, one profile at a time per thread, so
-// memory holds the aggregate and a profile per thread, never all of them. With one thread
-// each profile is read here and added whole (addRun). With more, worker threads read them
-// (runs-ahead.ts) and post back each run's summary, and its call tree when stacks are wanted,
-// merged in input order: the same aggregate, warnings and errors as one thread gives.
+// memory holds the aggregate and a profile per thread, never all of them. Worker threads read
+// them (runs-ahead.ts) and post back each run's summary, and its call tree when stacks are
+// wanted, merged in input order; with one thread each is read here by the same function
+// (parse-run.ts): the same aggregate, warnings and errors either way.
 import { readFileSync } from 'node:fs';
 import { RunAggregator, walkCallTreeColumns } from '../analyze/aggregate.js';
-import { runRecordOf } from '../analyze/run-record.js';
-import { unsummarizableReason } from '../analyze/summarize-run.js';
-import { formatWarning } from '../model/diagnostic.js';
 import { buildIdentity } from '../model/run-meta.js';
 import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
-import { parseRtsStats } from '../formats/rts-stats/rts-stats.js';
 import type { CollectedRuns, RunInput } from './collect-runs.js';
-import { loadProfile } from './load-profile.js';
+import { parseRun } from './parse-run.js';
 import { RunsAhead, type ReadRun } from './runs-ahead.js';
 import { poolFor } from './worker-pool.js';
 
@@ -37,38 +33,24 @@ export interface LoadRunsOptions {
   callTrees?: boolean;
 }
 
-export function numericStats(path: string | null): Record<string, number> {
-  if (path === null) return {};
-  const stats = parseRtsStats(readFileSync(path, 'utf8'), path);
-  const numbers: Record<string, number> = {};
-  for (const [key, value] of stats.values) if (typeof value === 'number') numbers[key] = value;
-  return numbers;
-}
-
 function leftOut(input: RunInput, reason: string): string {
   return `${input.profilePath}: ${reason}; left out of the aggregate`;
 }
 
-/** Reads one run in this thread and adds it whole. */
-async function addRunHere(aggregator: RunAggregator, warnings: string[], input: RunInput): Promise<void> {
+/**
+ * Reads one run in this thread as a worker reads it (parse-run.ts) and adds what it would post
+ * back: the run's summary, and its call tree only when stacks are wanted, so one thread holds no
+ * more than two do.
+ */
+async function addRunHere(aggregator: RunAggregator, warnings: string[], input: RunInput, callTrees: boolean): Promise<void> {
   // A run summary (`ghcprof summarize`): the same rows as its profile, without stacks.
-  if (isSummaryPath(input.profilePath)) {
-    const summary = parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath);
-    warnings.push(...summary.warnings);
-    aggregator.addSummary(summary);
-    return;
-  }
-  const profile = await loadProfile(input.profilePath, { stacks: 'merged' });
-  for (const warning of profile.warnings) warnings.push(formatWarning(warning));
-  const skipped = unsummarizableReason(profile);
-  if (skipped !== null) {
-    warnings.push(leftOut(input, skipped));
-    return;
-  }
-  aggregator.addRun(profile, runRecordOf(profile, { source: input.profilePath, runDirectory: input.runDirectory, node: input.node, stats: numericStats(input.statsPath) }));
+  const run: ReadRun = isSummaryPath(input.profilePath)
+    ? { summaryFile: parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath) }
+    : await parseRun({ kind: 'aggregate', input, callTree: callTrees });
+  addReadRun(aggregator, warnings, input, run, callTrees);
 }
 
-/** Adds a run a worker read (or a summary file), as addRunHere adds it. */
+/** Adds a run read here or by a worker (or a summary file). */
 function addReadRun(aggregator: RunAggregator, warnings: string[], input: RunInput, run: ReadRun, callTrees: boolean): void {
   if ('summaryFile' in run) {
     warnings.push(...run.summaryFile.warnings);
@@ -105,8 +87,9 @@ async function loadEach(
 
 export async function loadRuns(collected: CollectedRuns, options: LoadRunsOptions = {}): Promise<LoadedRuns> {
   const pool = poolFor(collected.inputs, options.threads);
-  if (pool === null) return loadEach(collected, options.onProgress, addRunHere);
-  const ahead = new RunsAhead(pool, collected.inputs, options.callTrees ?? true);
+  const callTrees = options.callTrees ?? true;
+  if (pool === null) return loadEach(collected, options.onProgress, (aggregator, warnings, input) => addRunHere(aggregator, warnings, input, callTrees));
+  const ahead = new RunsAhead(pool, collected.inputs, callTrees);
   try {
     return await loadRunsAhead(collected, ahead, options.onProgress);
   } finally {

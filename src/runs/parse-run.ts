@@ -6,7 +6,7 @@ import { formatWarning } from '../model/diagnostic.js';
 import { hashProfile, summarizeProfileInput } from '../store/summaries.js';
 import { flatCallTreeOf } from './flat-call-tree.js';
 import { loadProfile } from './load-profile.js';
-import { numericStats } from './load-runs.js';
+import { numericStats } from './numeric-stats.js';
 import type { AggregateTask, ParsedRun, StoreOutcome, StoreTask } from './parse-task.js';
 
 /** An aggregate keeps no run: a summary for one is not worth a pass over the bytes for their hash. */

@@ -10,7 +10,7 @@ import { readProfile } from '../formats/read-profile.js';
 import { timingStart } from '../runs/builds.js';
 import type { CollectedRuns, RunInput } from '../runs/collect-runs.js';
 import { openInput } from '../runs/input.js';
-import { numericStats } from '../runs/load-runs.js';
+import { numericStats } from '../runs/numeric-stats.js';
 import { readInput } from '../runs/read-input.js';
 
 /** sha256 (hex) of a profile's bytes, decompressed (a .prof and its .prof.gz are one run). */
