@@ -88,6 +88,48 @@ describe('GcPauseCollector', () => {
     ]);
   });
 
+  it('unites like a sort of every interval would, for logs of many shapes (parallel or one-capability GCs, blocks of any size, capabilities first seen late)', () => {
+    const next = randomSequence(99);
+    for (let trial = 0; trial < 300; trial++) {
+      const caps = 1 + Math.floor(next() * 5);
+      const parallel = next() < 0.6;
+      const intervals: Interval[] = [];
+      let time = 0;
+      for (let gc = 0; gc < 200; gc++) {
+        time += 1 + Math.floor(next() * 3000);
+        const length = Math.floor(next() * 2000);
+        const joining = parallel ? Array.from({ length: caps }, (_, cap) => cap).filter(() => next() < 0.8) : [Math.floor(next() * caps)];
+        // Capabilities join a parallel GC a little apart; ends may touch the next GC's start.
+        for (const cap of joining) {
+          const start = time + Math.floor(next() * 50);
+          intervals.push({ cap, start, end: start + length + Math.floor(next() * 50) });
+        }
+        time += length;
+      }
+      const blockSize = 1 + Math.floor(next() * 60);
+      const blocksByCap = Array.from({ length: caps }, (_, cap) => {
+        const own = intervals.filter((interval) => interval.cap === cap);
+        return Array.from({ length: Math.ceil(own.length / blockSize) }, (_, b) => own.slice(b * blockSize, b * blockSize + blockSize));
+      });
+      const collector = new GcPauseCollector();
+      // Blocks in rounds, each round's capabilities in a random order; some capabilities' blocks all come at the end.
+      const lateCaps = new Set(Array.from({ length: caps }, (_, cap) => cap).filter(() => next() < 0.3));
+      const write = (cap: number, b: number): void => {
+        for (const { start, end } of blocksByCap[cap]![b] ?? []) {
+          collector.gcStart(cap, start);
+          collector.gcEnd(cap, end);
+        }
+      };
+      const rounds = Math.max(...blocksByCap.map((blocks) => blocks.length));
+      for (let b = 0; b < rounds; b++) {
+        const order = Array.from({ length: caps }, (_, cap) => cap).filter((cap) => !lateCaps.has(cap)).sort(() => next() - 0.5);
+        for (const cap of order) write(cap, b);
+      }
+      for (const cap of lateCaps) for (let b = 0; b < rounds; b++) write(cap, b);
+      expect(pausesAsPairs(collector.pauses()), `trial ${trial}`).toEqual(unionOf(intervals));
+    }
+  });
+
   it('ignores a GC_END without its GC_START, and keeps the capability of none (-1) apart', () => {
     const collector = new GcPauseCollector();
     collector.gcEnd(0, 5);
