@@ -29,6 +29,7 @@ export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: Metr
   const values = quantityColumn(tree, METRICS[metric].quantity);
   const names = tree.costCentres.map(qualifiedName);
   const { firstChild, nextSibling } = childLinks(tree);
+  const live = liveNodes(tree, values);
   const pending: Frame[] = [{ nodes: [0], parentPath: '', name: names[tree.centre[0]!]! }];
   const groups = new Map<string, number[]>();
   let batch = '';
@@ -46,15 +47,16 @@ export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: Metr
       }
     }
     if (frame.nodes.length === 1) {
-      const only = firstChild[frame.nodes[0]!]!;
-      if (only < 0) continue;
-      if (nextSibling[only]! < 0) {
+      const only = onlyLiveChild(frame.nodes[0]!, firstChild, nextSibling, live);
+      if (only === NO_LIVE_CHILD) continue;
+      if (only >= 0) {
         pending.push({ nodes: [only], parentPath: path, name: names[tree.centre[only]!]! });
         continue;
       }
     }
     for (const node of frame.nodes) {
       for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+        if (live[child] === 0) continue;
         const name = names[tree.centre[child]!]!;
         const group = groups.get(name);
         if (group === undefined) groups.set(name, [child]);
@@ -70,4 +72,33 @@ export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: Metr
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * Which nodes print a line or have one below them (a non-zero weight in their subtree): the
+ * rest is never walked, so a stack's text is built only on the way to a line. Pre-order puts
+ * children after their parent, so one backward pass carries it up.
+ */
+function liveNodes(tree: CompactCallTree, values: Float64Array): Uint8Array {
+  const live = new Uint8Array(tree.size);
+  for (let node = tree.size - 1; node >= 0; node--) {
+    if (live[node] === 0 && Math.round(values[node]!) === 0) continue;
+    live[node] = 1;
+    if (node > 0) live[tree.parent[node]!] = 1;
+  }
+  return live;
+}
+
+const NO_LIVE_CHILD = -1;
+const SEVERAL_LIVE_CHILDREN = -2;
+
+/** The node's one live child, or NO_LIVE_CHILD, or SEVERAL_LIVE_CHILDREN. */
+function onlyLiveChild(node: number, firstChild: Int32Array, nextSibling: Int32Array, live: Uint8Array): number {
+  let only = NO_LIVE_CHILD;
+  for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+    if (live[child] === 0) continue;
+    if (only !== NO_LIVE_CHILD) return SEVERAL_LIVE_CHILDREN;
+    only = child;
+  }
+  return only;
 }
