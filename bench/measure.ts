@@ -1,5 +1,5 @@
 // Runs one benchmark task in a child process of its own, so its peak RSS is its own.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -10,8 +10,12 @@ export interface TaskResult {
   detail: Record<string, number | string>;
 }
 
+function taskScript(task: string): string {
+  return fileURLToPath(new URL(`./tasks/${task}.js`, import.meta.url));
+}
+
 export function runTask(task: string, args: string[]): TaskResult {
-  const script = fileURLToPath(new URL(`./tasks/${task}.js`, import.meta.url));
+  const script = taskScript(task);
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
@@ -57,4 +61,20 @@ export function line(name: string, result: TaskResult, sizeMB?: number): string 
     .map(([key, value]) => `${key}=${value}`)
     .join(' ');
   return `  ${name.padEnd(30)} ${result.secs.toFixed(2).padStart(6)} s${rate}  peak RSS ${result.peakRssMB.toFixed(0).padStart(4)} MB  ${detail}`;
+}
+
+/** Seconds from starting one process per argument list, all at once, until the last ends. */
+export async function wallOfTogether(task: string, argLists: string[][]): Promise<number> {
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    argLists.map(
+      (args) =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(process.execPath, [taskScript(task), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench task ${task} failed (exit code ${code})`))));
+        }),
+    ),
+  );
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }
