@@ -90,7 +90,35 @@ export function columnsInOrder(nodes: NodeColumns, order: ArrayLike<number>, nod
     tree.ticks[i] = nodes.ticks[from]!;
     tree.bytes[i] = nodes.bytes[from]!;
     tree.rows[i] = nodes.rows[from]!;
-    if (tree.printed !== null) tree.printed.set(nodes.printed!.subarray(4 * from, 4 * from + 4), 4 * i);
+    if (tree.printed !== null) for (let k = 0; k < 4; k++) tree.printed[4 * i + k] = nodes.printed![4 * from + k]!;
+  }
+  return tree;
+}
+
+/**
+ * The first `size` nodes as they were made, when that is already a pre-order: what
+ * columnsInOrder gives for the order 0, 1, 2, ..., with each column copied whole.
+ */
+export function columnsAsMade(nodes: NodeColumns, size: number): CompactCallTree {
+  const tree: CompactCallTree = {
+    costCentres: [],
+    size,
+    centre: nodes.centre.slice(0, size),
+    parent: nodes.parent.slice(0, size),
+    depth: new Int32Array(size),
+    stackId: nodes.stackId.slice(0, size),
+    entries: nodes.entries.slice(0, size),
+    ticks: nodes.ticks.slice(0, size),
+    bytes: nodes.bytes.slice(0, size),
+    inheritedTicks: new Float64Array(size),
+    inheritedBytes: new Float64Array(size),
+    rows: nodes.rows.slice(0, size),
+    printed: nodes.printed === null ? null : nodes.printed.slice(0, 4 * size),
+  };
+  if (size > 0) tree.parent[0] = -1;
+  for (let i = 1; i < size; i++) {
+    if (tree.parent[i]! < 0) tree.parent[i] = 0;
+    tree.depth[i] = tree.depth[tree.parent[i]!]! + 1;
   }
   return tree;
 }

@@ -2,7 +2,7 @@
 // pre-order; each becomes a node, or, where the reader merges stacks, joins the node of the
 // same stack (same cost centre under the same parent node) if there is one: then memory is set
 // by the distinct stacks, not by the rows, however often a file repeats them.
-import { columnsInOrder, preOrder, type CompactCallTree } from '../../model/compact-call-tree.js';
+import { columnsAsMade, columnsInOrder, preOrder, type CompactCallTree } from '../../model/compact-call-tree.js';
 import type { CostCentre } from '../../model/cost-centre.js';
 
 const INITIAL = 1 << 12;
@@ -164,8 +164,7 @@ export class GrowingCallTree {
   /** The finished columns, in pre-order, sized to the tree (inherited costs still to compute). */
   finish(costCentres: CostCentre[]): CompactCallTree {
     // Nodes are made in pre-order unless a row joined an older node.
-    const order = this.merged ? preOrder([0], this.merging!.firstChild, this.merging!.nextSibling) : Int32Array.from({ length: this.size }, (_, i) => i);
-    const tree = columnsInOrder(this, order, this.size);
+    const tree = this.merged ? columnsInOrder(this, preOrder([0], this.merging!.firstChild, this.merging!.nextSibling), this.size) : columnsAsMade(this, this.size);
     tree.costCentres = costCentres;
     return tree;
   }
