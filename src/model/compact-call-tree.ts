@@ -100,21 +100,9 @@ export function columnsInOrder(nodes: NodeColumns, order: ArrayLike<number>, nod
  * columnsInOrder gives for the order 0, 1, 2, ..., with each column copied whole.
  */
 export function columnsAsMade(nodes: NodeColumns, size: number): CompactCallTree {
-  const tree: CompactCallTree = {
-    costCentres: [],
-    size,
-    centre: nodes.centre.slice(0, size),
-    parent: nodes.parent.slice(0, size),
-    depth: new Int32Array(size),
-    stackId: nodes.stackId.slice(0, size),
-    entries: nodes.entries.slice(0, size),
-    ticks: nodes.ticks.slice(0, size),
-    bytes: nodes.bytes.slice(0, size),
-    inheritedTicks: new Float64Array(size),
-    inheritedBytes: new Float64Array(size),
-    rows: nodes.rows.slice(0, size),
-    printed: nodes.printed === null ? null : nodes.printed.slice(0, 4 * size),
-  };
+  const tree = emptyCompactCallTree(size, nodes.printed !== null);
+  for (const column of ['centre', 'parent', 'stackId', 'entries', 'ticks', 'bytes', 'rows'] as const) tree[column].set(nodes[column].subarray(0, size));
+  if (tree.printed !== null) tree.printed.set(nodes.printed!.subarray(0, 4 * size));
   if (size > 0) tree.parent[0] = -1;
   for (let i = 1; i < size; i++) {
     if (tree.parent[i]! < 0) tree.parent[i] = 0;

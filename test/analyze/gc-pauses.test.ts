@@ -2,16 +2,8 @@
 // capabilities' blocks come in; pause lengths come out sorted, overall and per generation.
 // Expected values are worked out here by brute force, not by the code under test.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/seeded-random.js';
 import { GcPauseCollector, pauseLengths, type GcPauses } from '../../src/analyze/gc-pauses.js';
-
-/** A deterministic pseudo-random sequence (a linear congruential generator). */
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 interface Interval {
   cap: number;
@@ -37,7 +29,7 @@ function pausesAsPairs(pauses: GcPauses): Array<[number, number]> {
 
 describe('GcPauseCollector', () => {
   it('merges the intervals of a parallel GC into one pause, with capabilities written block by block out of time order', () => {
-    const next = randomSequence(12);
+    const next = seededRandom(12);
     const caps = 4;
     const intervals: Interval[] = [];
     // 500 GCs 1e10 ns apart; each capability joins most of them, with its own start and end.
@@ -89,7 +81,7 @@ describe('GcPauseCollector', () => {
   });
 
   it('unites like a sort of every interval would, for logs of many shapes (parallel or one-capability GCs, blocks of any size, capabilities first seen late)', () => {
-    const next = randomSequence(99);
+    const next = seededRandom(99);
     for (let trial = 0; trial < 300; trial++) {
       const caps = 1 + Math.floor(next() * 5);
       const parallel = next() < 0.6;
@@ -169,7 +161,7 @@ describe('GcPauseCollector', () => {
 
 describe('pauseLengths', () => {
   it('gives every pause its length in seconds, in time order, and each generation its own, for lengths beyond 2^33 ns', () => {
-    const next = randomSequence(7);
+    const next = seededRandom(7);
     const count = 3000;
     const startsNs = new Float64Array(count);
     const endsNs = new Float64Array(count);

@@ -2,19 +2,12 @@
 // definition the summary has always used), for every length parity, duplicates and edge p.
 import { quantile } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/seeded-random.js';
 import { ascendingQuantiles, pauseStatistics } from '../../src/analyze/pause-statistics.js';
-
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe('ascendingQuantiles', () => {
   it('equals quantile(values, p) for each p, on short and long arrays, with and without repeated values', () => {
-    const next = randomSequence(3);
+    const next = seededRandom(3);
     const ps = [0, 0.05, 0.25, 0.5, 0.5, 0.95, 0.99, 1];
     for (let trial = 0; trial < 400; trial++) {
       const length = trial < 40 ? trial + 1 : 1 + Math.floor(next() * 5000);
