@@ -3,13 +3,12 @@
 // them (runs-ahead.ts) and post back each run's summary, and its call tree when stacks are
 // wanted, merged in input order; with one thread each is read here by the same function
 // (parse-run.ts): the same aggregate, warnings and errors either way.
-import { readFileSync } from 'node:fs';
 import { RunAggregator, walkCallTreeColumns } from '../analyze/aggregate.js';
 import { buildIdentity } from '../model/run-meta.js';
-import { isSummaryPath, parseRunSummary } from '../model/run-summary.js';
+import { isSummaryPath } from '../model/run-summary.js';
 import type { CollectedRuns, RunInput } from './collect-runs.js';
 import { parseRun } from './parse-run.js';
-import { RunsAhead, type ReadRun } from './runs-ahead.js';
+import { readSummaryFile, RunsAhead, type ReadRun } from './runs-ahead.js';
 import { poolFor } from './worker-pool.js';
 
 export interface LoadedRuns {
@@ -43,10 +42,7 @@ function leftOut(input: RunInput, reason: string): string {
  * more than two do.
  */
 async function addRunHere(aggregator: RunAggregator, warnings: string[], input: RunInput, callTrees: boolean): Promise<void> {
-  // A run summary (`ghcprof summarize`): the same rows as its profile, without stacks.
-  const run: ReadRun = isSummaryPath(input.profilePath)
-    ? { summaryFile: parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath) }
-    : await parseRun({ kind: 'aggregate', input, callTree: callTrees });
+  const run = isSummaryPath(input.profilePath) ? readSummaryFile(input) : await parseRun({ kind: 'aggregate', input, callTree: callTrees });
   addReadRun(aggregator, warnings, input, run, callTrees);
 }
 

@@ -10,6 +10,11 @@ import type { WorkerPool } from './worker-pool.js';
 /** A run as read for an aggregate: parsed in a worker, or a summary file's. */
 export type ReadRun = ParsedRun | { summaryFile: RunSummary };
 
+/** A run summary file (`ghcprof summarize`), read in this thread: small JSON, the same rows as its profile, without stacks. */
+export function readSummaryFile(input: RunInput): ReadRun {
+  return { summaryFile: parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath) };
+}
+
 export class RunsAhead {
   private readonly results: ResultsInOrder<ReadRun>;
   private taken = 0;
@@ -22,7 +27,7 @@ export class RunsAhead {
   ) {
     const jobs = inputs.map((input): ReadJob<ReadRun> => {
       if (isSummaryPath(input.profilePath)) {
-        return { path: null, start: () => Promise.resolve().then(() => ({ summaryFile: parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath) })) };
+        return { path: null, start: () => Promise.resolve().then(() => readSummaryFile(input)) };
       }
       return { path: input.profilePath, start: (onProgress) => pool.run({ kind: 'aggregate', input, callTree: callTrees }, { onProgress }) };
     });
