@@ -19,14 +19,14 @@ import type { RandomAccessInput } from './random-access-input.js';
 import type { RawEvent } from './raw-event.js';
 
 export interface EventPages {
-  /** Pages so far; the one being gathered gets this index. */
-  readonly pageCount: number;
-  /** Takes one whole event, `raw.bytes[start, end)`, the next in file order; returns its index in the page being gathered. */
-  add(raw: RawEvent, start: number, end: number): number;
+  /** Takes one whole event, `raw.bytes[start, end)`, the next in file order. */
+  add(raw: RawEvent, start: number, end: number): void;
   /** Ends the page being gathered. */
   flush(): void;
   /** Offset in the input of a page's first byte. */
   inputOffset(page: number): number;
+  /** Bytes in a page, known without reading it. */
+  length(page: number): number;
   /** A page's bytes, which stay as they are until the caller releases the page. */
   bytes(page: number): Uint8Array;
   /** The caller is done with the bytes of a page it asked for. */
@@ -55,11 +55,7 @@ export class KeptPages implements EventPages {
    */
   constructor(private readonly keepChunks: boolean) {}
 
-  get pageCount(): number {
-    return this.pages.length;
-  }
-
-  add(raw: RawEvent, start: number, end: number): number {
+  add(raw: RawEvent, start: number, end: number): void {
     // A range that will be copied must fit the own buffer; a kept one may grow to its whole chunk.
     if (raw.bytes !== this.pendingBytes || start !== this.pendingEnd || (!this.keepChunks && end - this.pendingStart > this.bufferRoom())) {
       this.flush();
@@ -69,7 +65,6 @@ export class KeptPages implements EventPages {
       this.pendingInputOffset = raw.byteOffset;
     }
     this.pendingEnd = end;
-    return start - this.pendingStart;
   }
 
   flush(): void {
@@ -83,6 +78,10 @@ export class KeptPages implements EventPages {
 
   inputOffset(page: number): number {
     return this.pageInputOffsets[page]!;
+  }
+
+  length(page: number): number {
+    return this.pages[page]!.length;
   }
 
   bytes(page: number): Uint8Array {
@@ -139,11 +138,7 @@ export class RereadPages implements EventPages {
     private readonly source: string,
   ) {}
 
-  get pageCount(): number {
-    return this.pageLengths.length;
-  }
-
-  add(raw: RawEvent, start: number, end: number): number {
+  add(raw: RawEvent, start: number, end: number): void {
     const eventBytes = end - start;
     if (
       this.pendingInputOffset < 0 ||
@@ -154,9 +149,7 @@ export class RereadPages implements EventPages {
       this.pendingInputOffset = raw.byteOffset;
       this.pendingLength = 0;
     }
-    const index = this.pendingLength;
     this.pendingLength += eventBytes;
-    return index;
   }
 
   flush(): void {
@@ -168,6 +161,10 @@ export class RereadPages implements EventPages {
 
   inputOffset(page: number): number {
     return this.pageInputOffsets[page]!;
+  }
+
+  length(page: number): number {
+    return this.pageLengths[page]!;
   }
 
   bytes(page: number): Uint8Array {

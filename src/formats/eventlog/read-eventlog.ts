@@ -271,7 +271,7 @@ async function readInTimeOrder(
   const warnings = decoder.warnings;
   const store = reading.store;
   if (store !== null) {
-    store.flush();
+    store.finish();
     if (store.eventCount > 0) {
       const stopped = await visitInTimeOrder(new TimeOrderCursor(store), reading.decoders!, reading.masks!.deliver, visitor, options.source);
       if (stopped !== null) warnings.push(stopped);

@@ -3,10 +3,11 @@
 // Time order is a merge of the lanes (lanes.ts): each lane is already in time order, so the next
 // event is the smallest lane head by (time, file ordinal). The ordinal settles equal times the way
 // ghc-events' stable sort does (file order). A binary heap holds the lanes; a log has a handful.
-import { SEGMENT_BLOCK_MASK, type StoredEvents } from './event-store.js';
+import type { StoredEvents } from './event-store.js';
 import { EVENT_HEADER_BYTES, VARIABLE_EVENT_HEADER_BYTES } from './format.js';
 import { VARIABLE_PAYLOAD } from './header.js';
 import type { RawEvent, RawEventCursor } from './raw-event.js';
+import type { SegmentLogReader } from './segment-log.js';
 
 const TWO_TO_32 = 4294967296;
 
@@ -17,11 +18,12 @@ function emptyRaw(): RawEvent {
   return { typeId: 0, timeNs: 0, cap: -1, byteOffset: 0, bytes: NO_BYTES, view: NO_VIEW, payloadOffset: 0, payloadBytes: 0 };
 }
 
-/** Where one walk is, segment by segment (one per lane). */
+/** Where one lane's walk is: its place in the lane's segment records and in the stored bytes. */
 class Walk {
-  segment = -1;
   /** Events left in the segment, the current one included. */
   remaining = 0;
+  /** File ordinal just past the walk's segment. */
+  nextOrdinal = 0;
   /** The page the walk is in, held while it is there (pages read again are not kept otherwise). */
   page = -1;
   bytes = NO_BYTES;
@@ -31,6 +33,11 @@ class Walk {
   ordinal = 0;
   cap = -1;
   timeNs = 0;
+
+  constructor(
+    readonly lane: number,
+    readonly records: SegmentLogReader,
+  ) {}
 }
 
 abstract class StoreCursor implements RawEventCursor {
@@ -42,41 +49,47 @@ abstract class StoreCursor implements RawEventCursor {
 
   abstract next(): boolean;
 
-  /** Puts `walk` on the first event of `segment`. */
-  protected enter(walk: Walk, segment: number): void {
-    const block = this.stored.segments.block(segment);
-    const slot = segment & SEGMENT_BLOCK_MASK;
-    walk.segment = segment;
-    walk.remaining = block.eventCount[slot]!;
-    const page = block.page[slot]!;
-    if (page !== walk.page) this.turnTo(walk, page);
-    walk.position = block.position[slot]!;
-    walk.ordinal = block.firstOrdinal[slot]!;
-    walk.cap = block.cap[slot]!;
-    walk.timeNs = this.timeAt(walk);
-  }
-
-  /** Moves `walk` past the event last loaded from it; false when its chain of segments ends. */
-  protected step(walk: Walk, nextSegment: (segment: number) => number): boolean {
-    const bytes = this.currentBytes;
-    if (--walk.remaining === 0) {
-      const segment = nextSegment(walk.segment);
-      if (segment < 0) {
-        this.stored.pages.release(walk.page);
-        return false;
-      }
-      this.enter(walk, segment);
-      return true;
+  /** Puts `walk` on the first event of its lane's next segment, `skipped` stored bytes past where it is and the gap before the segment; false when the lane has no more. */
+  protected enterNext(walk: Walk, skipped: number): boolean {
+    const records = walk.records;
+    if (!records.next()) {
+      if (walk.page >= 0) this.stored.pages.release(walk.page);
+      return false;
     }
-    walk.position += bytes;
-    walk.ordinal++;
-    // The next event in file order starts the next page when this one ended its page.
-    if (walk.position >= walk.bytes.length) {
-      this.turnTo(walk, walk.page + 1);
-      walk.position = 0;
-    }
+    const record = records.record;
+    walk.remaining = record.eventCount;
+    walk.ordinal = walk.nextOrdinal + record.gapEvents;
+    walk.nextOrdinal = walk.ordinal + record.eventCount;
+    walk.cap = record.cap;
+    this.moveBy(walk, skipped + record.gapBytes);
     walk.timeNs = this.timeAt(walk);
     return true;
+  }
+
+  /** Moves `walk` past the event last loaded from it; false when its lane ends. */
+  protected step(walk: Walk): boolean {
+    const bytes = this.currentBytes;
+    if (--walk.remaining === 0) return this.enterNext(walk, bytes);
+    walk.ordinal++;
+    // Within the page held, the common case, no page lengths need asking.
+    if (walk.position + bytes < walk.bytes.length) walk.position += bytes;
+    else this.moveBy(walk, bytes);
+    walk.timeNs = this.timeAt(walk);
+    return true;
+  }
+
+  /** Moves `walk` on by `count` stored bytes, onto an event that is there, turning pages as needed. */
+  private moveBy(walk: Walk, count: number): void {
+    let page = Math.max(walk.page, 0);
+    let position = walk.position + count;
+    const pages = this.stored.pages;
+    // The event after a page's last is the next page's first.
+    for (let length = pages.length(page); position >= length; length = pages.length(page)) {
+      position -= length;
+      page++;
+    }
+    if (page !== walk.page) this.turnTo(walk, page);
+    walk.position = position;
   }
 
   private turnTo(walk: Walk, page: number): void {
@@ -130,26 +143,26 @@ export class TimeOrderCursor extends StoreCursor {
    */
   private runnerUp: Walk | null = null;
   private started = false;
-  private readonly nextInLane = (segment: number): number => this.stored.segments.block(segment).nextInLane[segment & SEGMENT_BLOCK_MASK]!;
 
   constructor(stored: StoredEvents) {
     super(stored);
-    this.walks = stored.laneFirstSegment.map(() => new Walk());
+    this.walks = stored.laneSegments.map((segments, lane) => new Walk(lane, segments.reader()));
     this.heap = new Int32Array(this.walks.length);
   }
 
   next(): boolean {
     if (!this.started) {
       this.started = true;
-      this.stored.laneFirstSegment.forEach((segment, lane) => {
-        this.enter(this.walks[lane]!, segment);
-        this.heap[this.heapSize++] = lane;
-      });
+      // Every lane has a first event: a lane opens with one.
+      for (const walk of this.walks) {
+        this.enterNext(walk, 0);
+        this.heap[this.heapSize++] = walk.lane;
+      }
       for (let i = (this.heapSize >>> 1) - 1; i >= 0; i--) this.siftDown(i);
       this.findRunnerUp();
     } else if (this.heapSize > 0) {
       const top = this.walks[this.heap[0]!]!;
-      if (!this.step(top, this.nextInLane)) {
+      if (!this.step(top)) {
         this.heap[0] = this.heap[--this.heapSize]!;
         this.siftDown(0);
         this.findRunnerUp();
