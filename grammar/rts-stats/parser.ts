@@ -1,6 +1,6 @@
 // Grammar of the machine-readable RTS statistics: commandLine? '[' pair (',' pair)* ']'.
-import { EmbeddedActionsParser } from 'chevrotain';
-import { LineSyntaxError, oneLine } from '../common/syntax-error.js';
+import { EmbeddedActionsParser, EOF, type IRecognitionException } from 'chevrotain';
+import { LineSyntaxError } from '../common/syntax-error.js';
 import { BareWord, Comma, LBracket, LParen, QuotedWord, RBracket, RParen, rtsStatsLexer, rtsStatsTokens, StringLiteral } from './tokens.js';
 
 export interface RtsStatsSyntax {
@@ -73,7 +73,29 @@ export function parseRtsStatsSyntax(text: string): RtsStatsSyntax {
     // At the end of the input the offending token is EOF, which has no line: the last token's.
     const startLine = parseError.token.startLine;
     const line = startLine !== undefined && Number.isFinite(startLine) ? startLine : (lexed.tokens.at(-1)?.endLine ?? 1);
-    throw new LineSyntaxError(line, `expected RTS statistics as a list of ("key", "value") pairs: ${oneLine(parseError.message)}`);
+    // What was found is quoted by the reader, cut short: a token can be a megabyte long.
+    const atEnd = parseError.token.tokenType === EOF;
+    const detail = `expected ${expectedToken(parseError)} in RTS statistics, a list of ("key", "value") pairs`;
+    throw new LineSyntaxError(line, atEnd ? `${detail}, but the input ends` : detail, atEnd ? null : parseError.token.image);
   }
   return syntax;
+}
+
+/** How the statistics show each token, for "expected ...". */
+const SHOWN_TOKENS: Readonly<Record<string, string>> = {
+  LBracket: "'['",
+  RBracket: "']'",
+  LParen: "'('",
+  RParen: "')'",
+  Comma: "','",
+  StringLiteral: 'a "quoted" string',
+};
+
+/**
+ * The token a parse error expected, from Chevrotain's message ("Expecting token of type -->
+ * RBracket <-- ..."), the only place it says so; what a pair or list may hold otherwise.
+ */
+function expectedToken(error: IRecognitionException): string {
+  const name = /^Expecting token of type --> (\w+) <--/.exec(error.message)?.[1];
+  return (name !== undefined ? SHOWN_TOKENS[name] : undefined) ?? "'(' or ']'";
 }

@@ -33,7 +33,7 @@ describe('RTS statistics (+RTS -t --machine-readable)', () => {
   });
 
   it('bad input names the line', () => {
-    expect(() => parseRtsStats('\'p\'\n [("a", "1")\n ,("b" "2")\n ]\n', 'bad.stats')).toThrow(/^bad\.stats:3: expected RTS statistics/);
+    expect(() => parseRtsStats('\'p\'\n [("a", "1")\n ,("b" "2")\n ]\n', 'bad.stats')).toThrow(/^bad\.stats:3: expected ',' in RTS statistics, a list of \("key", "value"\) pairs, found "\\"2\\""$/);
     for (const bad of ['\'p\'\n [("a", "1")\n ,("b" "2")\n ]\n', '\'p\'\n', '\'p\' [("a", "1")] ]', '\'p\' [("a", "1"']) {
       const error = (() => {
         try {
@@ -47,5 +47,13 @@ describe('RTS statistics (+RTS -t --machine-readable)', () => {
       expect((error as InputError).message).toMatch(/^bad\.stats:\d+: /);
       expect((error as InputError).message).not.toContain('\n');
     }
+  });
+
+  it('quotes a few characters of a long token it did not expect, not the whole token', () => {
+    const token = `"${'Q'.repeat(1_000_000)}"`;
+    for (const bad of [`[("a", "b") ${token}]`, `[("a" ${token})]`, `[${token}]`]) {
+      expect(() => parseRtsStats(bad, 'bad.stats')).toThrow(/^bad\.stats:1: expected '.' in RTS statistics, a list of \("key", "value"\) pairs, found "\\"Q{79}\.\.\."$/);
+    }
+    expect(() => parseRtsStats('[("a", "b")', 'cut.stats')).toThrow(/^cut\.stats:1: expected '\]' in RTS statistics, a list of \("key", "value"\) pairs, but the input ends$/);
   });
 });
