@@ -4,6 +4,7 @@
 import { InputError } from '../model/diagnostic.js';
 import type { Profile } from '../model/profile.js';
 import type { ByteChunks } from './common/byte-chunks.js';
+import { inexactIntegersWarning } from './common/inexact-integers.js';
 import { peekChunks } from './common/peek.js';
 import { separateSystemCosts } from './common/separate-system-costs.js';
 import { SNIFF_BYTES } from './common/sniff.js';
@@ -13,7 +14,10 @@ export type { ReadProfileOptions } from './index.js';
 
 /** The profile with its system costs in `profile.system` and its tree holding program costs only. */
 export async function readProfile(chunks: ByteChunks, source: string, options: ReadProfileOptions = {}): Promise<Profile> {
-  return separateSystemCosts(await readAnyProfile(chunks, source, options));
+  const profile = separateSystemCosts(await readAnyProfile(chunks, source, options));
+  const inexact = inexactIntegersWarning(profile, source);
+  if (inexact !== null) profile.warnings.push(inexact);
+  return profile;
 }
 
 async function readAnyProfile(chunks: ByteChunks, source: string, options: ReadProfileOptions): Promise<Profile> {
