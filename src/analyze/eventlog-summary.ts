@@ -9,6 +9,7 @@ import {
   EventId,
   integerField,
   programName,
+  impossibleWallClock,
   wallClockIso,
   type EventlogEvent,
   type EventlogHeader,
@@ -111,6 +112,8 @@ export class EventlogSummaryCollector implements EventlogVisitor {
   private lastTimeNs = 0;
   /** Events of each type: what the summary counts, counted alike, with no test of the type. */
   private readonly countByType = new Float64Array(0x10000);
+  /** Where a WALL_CLOCK_TIME event held no date, and its seconds, to warn of. */
+  private impossibleWallClock: { byteOffset: number; seconds: number } | null = null;
   private readonly run: Pick<EventlogSummary, 'program' | 'arguments' | 'rtsVersion' | 'startedAt' | 'markers'> = {
     program: null,
     arguments: [],
@@ -176,6 +179,7 @@ export class EventlogSummaryCollector implements EventlogVisitor {
         break;
       case 'wallClockTime':
         this.run.startedAt = wallClockIso(info.seconds, info.nanoseconds);
+        if (this.run.startedAt === null) this.impossibleWallClock = { byteOffset: event.byteOffset, seconds: info.seconds };
         break;
       case 'userMarker':
         this.run.markers.push({ timeSecs: event.timeNs / 1e9, cap: event.cap, name: info.name });
@@ -226,7 +230,10 @@ export class EventlogSummaryCollector implements EventlogVisitor {
         heapCensuses: count[EventId.HEAP_PROF_SAMPLE_BEGIN]!,
         heapSamples: count[EventId.HEAP_PROF_SAMPLE_COST_CENTRE]! + count[EventId.HEAP_PROF_SAMPLE_STRING]!,
       },
-      warnings: read.warnings,
+      warnings:
+        this.impossibleWallClock === null
+          ? read.warnings
+          : [{ location: { source, byteOffset: this.impossibleWallClock.byteOffset }, message: impossibleWallClock(this.impossibleWallClock.seconds) }, ...read.warnings],
     };
   }
 }

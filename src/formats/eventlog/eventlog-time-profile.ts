@@ -10,7 +10,7 @@ import { MAIN_COST_CENTRE, mainStandIn, sameCostCentreName } from '../../model/s
 import { commandLineParts } from '../common/command-line.js';
 import { EventId } from './format.js';
 import { readEventlog, requireHeader } from './read-eventlog.js';
-import { programName, wallClockIso } from './eventlog-process-info.js';
+import { impossibleWallClock, programName, wallClockIso } from './eventlog-process-info.js';
 import type { ByteChunks } from '../common/byte-chunks.js';
 
 export interface SampleWindow {
@@ -110,6 +110,7 @@ export async function readEventlogTimeProfile(
           break;
         case 'wallClockTime':
           metadata.timestamp = wallClockIso(info.seconds, info.nanoseconds);
+          if (metadata.timestamp === null) warnings.push({ location: { source, byteOffset: event.byteOffset }, message: impossibleWallClock(info.seconds) });
           break;
         case 'capCreate':
           capabilities++;

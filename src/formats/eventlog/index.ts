@@ -28,7 +28,7 @@ export { payloadSizeTable, readEventlogHeader, UNDECLARED_PAYLOAD, VARIABLE_PAYL
 // Readers of what GHC's other tools read from an eventlog.
 export { readEventlogTimeProfile, type SampleWindow } from './eventlog-time-profile.js';
 export { readEventlogHeapSeries } from './eventlog-heap-series.js';
-export { programName, wallClockIso } from './eventlog-process-info.js';
+export { impossibleWallClock, programName, wallClockIso } from './eventlog-process-info.js';
 
 // Layouts, for printers that work from an event's bytes.
 export { PayloadDecoders } from './payload-decoders.js';
