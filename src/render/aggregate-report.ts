@@ -3,8 +3,10 @@ import type { AggregatedRow, RunMetricSummary, RunOutlier } from '../analyze/agg
 import { METRICS, type MetricName } from '../model/metric.js';
 import type { RunDirectoryInfo } from '../model/run-meta.js';
 import type { RunRecord } from '../model/run-record.js';
+import { markdownText } from './markdown-text.js';
 import { medianWithSpread, relativeSpreadPct } from './median-spread.js';
 import { estimateMark, formatInUnit, formatMetricValue } from './metric-value.js';
+import { visibleText } from './program-text.js';
 import { renderTable, type Column, type Table, type TableFormat } from './table.js';
 
 export interface AggregateReportContent {
@@ -110,22 +112,24 @@ function groupingTitle(grouping: AggregateReportContent['grouping']): string {
 
 export function renderAggregateReport(content: AggregateReportContent, format: TableFormat): string {
   if (format === 'csv') return renderTable(rowTable(content, format), 'csv');
+  // Program names, run directories, manifests and warnings are text from the runs' files.
+  const show = format === 'markdown' ? markdownText : visibleText;
   const lines: string[] = [];
-  const heading = `Aggregate of ${content.runs.length} run${content.runs.length === 1 ? '' : 's'}${content.program ? ` of ${content.program}` : ''}`;
+  const heading = `Aggregate of ${content.runs.length} run${content.runs.length === 1 ? '' : 's'}${content.program ? ` of ${show(content.program)}` : ''}`;
   lines.push(format === 'markdown' ? `### ${heading}` : heading);
   if (format === 'markdown') lines.push('');
   for (const info of content.runDirectories) {
     const ghc = info.meta.ghcVersion ? `, GHC ${info.meta.ghcVersion}` : '';
-    lines.push(`  run directory ${info.meta.tag ?? info.path}${ghc}: ${buildLine(info)}`);
+    lines.push(`  run directory ${show(`${info.meta.tag ?? info.path}${ghc}: ${buildLine(info)}`)}`);
   }
   if (content.mixedBuilds) lines.push('  warning: the run directories are not one build (their manifests differ); use `ghcprof compare` to compare builds');
   const interval = content.runs.length >= 2 ? 'CI: 95% confidence interval for the median from order statistics (benchstat)' : 'one run: no spread';
   lines.push(`  centre: median of the runs; ±: the larger distance to a bound of the ${interval}`);
   if (content.outliers.length === 0) lines.push('  outliers: none (runs whose totals are more than 3 scaled MADs from the median are flagged)');
   for (const outlier of content.outliers) {
-    lines.push(`  outlier: run ${outlier.run + 1} ${outlier.source}: ${outlier.metric} ${outlier.value.toLocaleString('en-US')} vs median ${outlier.median.toLocaleString('en-US')} (kept in the statistics)`);
+    lines.push(`  outlier: run ${outlier.run + 1} ${show(outlier.source)}: ${show(outlier.metric)} ${outlier.value.toLocaleString('en-US')} vs median ${outlier.median.toLocaleString('en-US')} (kept in the statistics)`);
   }
-  for (const warning of content.warnings) lines.push(`  warning: ${warning}`);
+  for (const warning of content.warnings) lines.push(`  warning: ${show(warning)}`);
   lines.push('');
   const pad = (text: string): string => (format === 'text' ? text.trimEnd().split('\n').map((line) => `  ${line}`).join('\n') : text.trimEnd());
   // Text shows the headline figures (model/run-statistic.ts); JSON carries every statistic of the runs.

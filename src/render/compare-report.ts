@@ -3,8 +3,10 @@
 import type { ComparedFigure, CompareRow, CompareTotal, Comparison, OneSidedRow } from '../analyze/compare.js';
 import type { ManifestChange } from '../analyze/manifest-diff.js';
 import type { MetricName } from '../model/metric.js';
+import { codeBlock, markdownText } from './markdown-text.js';
 import { medianWithSpread } from './median-spread.js';
 import { estimateMark, formatInUnit, formatMetricValue, formatPercent, formatSignedPct, metricTitle } from './metric-value.js';
+import { shownName, visibleText } from './program-text.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
 
 export interface CompareSideInfo {
@@ -85,7 +87,7 @@ function oneSidedLines(title: string, rows: OneSidedRow[]): string[] {
     ...[...rows]
       .sort((a, b) => b.timeShare - a.timeShare || b.allocShare - a.allocShare || a.key.localeCompare(b.key))
       .slice(0, 20)
-      .map((row) => `  ${row.module}.${row.label}${row.src ? ` ${row.src}` : ''}  ${amounts(row)} (${formatPercent(row.timeShare)} of time, ${formatPercent(row.allocShare)} of alloc)`),
+      .map((row) => `  ${shownName(row.module)}.${shownName(row.label)}${row.src ? ` ${shownName(row.src)}` : ''}  ${amounts(row)} (${formatPercent(row.timeShare)} of time, ${formatPercent(row.allocShare)} of alloc)`),
     ...(rows.length > 20 ? [`  ... and ${rows.length - 20} more (see --format json)`] : []),
   ];
 }
@@ -137,17 +139,18 @@ export function renderCompareReport(content: CompareReportContent, format: Table
   }
   const markdown = format === 'markdown';
   const lines: string[] = [];
-  if (markdown) lines.push(`### ghcprof compare: ${content.next.program ?? ''}`, '');
+  if (markdown) lines.push(`### ghcprof compare: ${markdownText(content.next.program ?? '')}`, '');
   const info = [sideLine('base', content.base), sideLine('new', content.next), ...(content.manifest === null ? [] : manifestLines(content.manifest)), testLine(comparison)];
   if (comparison.formatNote !== null) info.push(`note: ${comparison.formatNote}`);
   if (comparison.runsNeededForSignificance !== null) {
     info.push(`note: with ${Math.min(comparison.runs.base, comparison.runs.next)} run(s) on a side no change can be significant at alpha ${comparison.options.alpha}: significance needs ${comparison.runsNeededForSignificance} runs per side`);
   }
-  lines.push(...(markdown ? info.map((line) => `> ${line}  `) : info), '');
+  // The info lines are plain text holding program names, paths and manifest entries: shown, or quoted in Markdown.
+  lines.push(...info.map((line) => (markdown ? `> ${markdownText(line)}  ` : visibleText(line))), '');
   if (comparison.totals.length > 0) lines.push(renderTable(totalsTable(comparison), format).trimEnd(), '');
   for (const name of comparison.metrics) lines.push(renderTable(metricTable(content, name), format).trimEnd(), '');
   const oneSided = [...oneSidedLines('only in new (added)', comparison.added), ...oneSidedLines('only in base (removed)', comparison.removed)];
-  if (oneSided.length > 0) lines.push(...(markdown ? ['```', ...oneSided, '```'] : oneSided), '');
+  if (oneSided.length > 0) lines.push(...(markdown ? codeBlock(oneSided) : oneSided), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -5,6 +5,7 @@ import { formatWarning } from '../model/diagnostic.js';
 import { formatBytes } from './bytes.js';
 import { formatDuration } from './duration.js';
 import { formatCount } from './numbers.js';
+import { visibleText } from './program-text.js';
 import { renderTable } from './table.js';
 
 function pauseRow(name: string, stats: PauseStatistics): string[] {
@@ -21,12 +22,13 @@ function pauseRow(name: string, stats: PauseStatistics): string[] {
 }
 
 export function renderEventlogSummary(summary: EventlogSummary): string {
-  const lines: string[] = [`${summary.source}  (eventlog${summary.startedAt ? `, started ${summary.startedAt}` : ''})`];
-  if (summary.arguments.length > 0) lines.push(`  command       ${summary.arguments.join(' ')}`);
-  if (summary.rtsVersion) lines.push(`  RTS           ${summary.rtsVersion}`);
+  // The path, start date, arguments and RTS identity are the eventlog's text (program-text.ts); markers are shown by the table.
+  const lines: string[] = [`${visibleText(summary.source)}  (eventlog${summary.startedAt ? `, started ${visibleText(summary.startedAt)}` : ''})`];
+  if (summary.arguments.length > 0) lines.push(`  command       ${visibleText(summary.arguments.join(' '))}`);
+  if (summary.rtsVersion) lines.push(`  RTS           ${visibleText(summary.rtsVersion)}`);
   lines.push(`  duration      ${formatDuration(summary.durationSecs)} elapsed${summary.capabilities !== null ? `, ${summary.capabilities} capabilities` : ''}`);
   lines.push(`  events        ${formatCount(summary.events)}`);
-  for (const warning of summary.warnings) lines.push(`  warning: ${formatWarning(warning)}`);
+  for (const warning of summary.warnings) lines.push(`  warning: ${visibleText(formatWarning(warning))}`);
 
   const { gc, heap } = summary;
   lines.push('', 'Garbage collection');

@@ -1,12 +1,24 @@
 // Folded stacks (`frame;frame;frame weight` per line), the input of flamegraph.pl,
 // inferno and speedscope. Frames are `Module.label`, root first; stacks that end up
 // with the same frames (same names, different SRC) are summed.
+import { visibleEscape, visibleText } from './program-text.js';
 import type { CallTreeNode } from '../model/call-tree.js';
 import { childLinks, compactCallTreeOf, quantityColumn, type CompactCallTree } from '../model/compact-call-tree.js';
 import { qualifiedName } from '../model/cost-centre.js';
 import { METRICS, type MetricName } from '../model/metric.js';
 
 const BATCH_CHARS = 1 << 20;
+
+/**
+ * A frame as folded text holds it: readers split lines at line breaks and frames at `;`
+ * (flamegraph.pl, inferno, speedscope), so a name holding either would add frames or a whole
+ * fake stack. Control characters are written as visible escapes (program-text.ts) and `;` as
+ * `\x3b`, in the same notation: stable, so two profiles' folded files still diff line by line.
+ * The weight stays unambiguous as it is: readers take the number after the line's last space.
+ */
+function foldedFrame(name: string): string {
+  return visibleText(name).replace(/;/g, visibleEscape);
+}
 
 interface Frame {
   /** Nodes under the same parent frame with this frame's name: merged into one stack. */
@@ -27,7 +39,8 @@ export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: Metr
   const tree = 'costCentre' in from ? compactCallTreeOf(from) : from;
   if (tree.size === 0) return;
   const values = quantityColumn(tree, METRICS[metric].quantity);
-  const names = tree.costCentres.map(qualifiedName);
+  // Frames are merged by their folded text: names that fold alike make one line, never two equal ones.
+  const names = tree.costCentres.map((costCentre) => foldedFrame(qualifiedName(costCentre)));
   const { firstChild, nextSibling } = childLinks(tree);
   const live = liveNodes(tree, values);
   const pending: Frame[] = [{ nodes: [0], parentPath: '', name: names[tree.centre[0]!]! }];

@@ -4,6 +4,7 @@ import type { HeapSeries } from '../model/heap-series.js';
 import { formatWarning } from '../model/diagnostic.js';
 import { percent } from '../model/percent.js';
 import { formatBytes } from './bytes.js';
+import { visibleText } from './program-text.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
 
 export interface HeapReportContent {
@@ -41,15 +42,16 @@ export function renderHeapReport(content: HeapReportContent, format: TableFormat
   if (format !== 'text') return renderTable(bandTable(content, true), format);
   const { series, summary } = content;
   const lines = [
-    `${series.source}  (${series.format === 'hp' ? 'heap profile' : 'eventlog heap samples'}${series.date ? `, ${series.date}` : ''})`,
+    // The path, date, job and breakdown are the profile's text (program-text.ts); bands are shown by the table.
+    `${visibleText(series.source)}  (${series.format === 'hp' ? 'heap profile' : 'eventlog heap samples'}${series.date ? `, ${visibleText(series.date)}` : ''})`,
   ];
-  if (series.job) lines.push(`  job         ${series.job}`);
-  if (series.breakdown) lines.push(`  breakdown   ${series.breakdown}`);
+  if (series.job) lines.push(`  job         ${visibleText(series.job)}`);
+  if (series.breakdown) lines.push(`  breakdown   ${visibleText(series.breakdown)}`);
   lines.push(
     `  samples     ${summary.samples} over ${summary.durationSecs.toFixed(3)} s (${series.timeBasis === 'mutator-cpu' ? 'mutator CPU time' : 'elapsed time'})`,
   );
   lines.push(`  peak heap   ${formatBytes(summary.peakTotalBytes)} at ${summary.peakTotalTimeSecs.toFixed(3)} s; ${series.bands.length} bands`);
-  for (const warning of series.warnings) lines.push(`  warning: ${formatWarning(warning)}`);
+  for (const warning of series.warnings) lines.push(`  warning: ${visibleText(formatWarning(warning))}`);
   const title = content.ranking === 'peak' ? 'by peak' : 'by area (bytes held over time)';
   lines.push('', `Bands ${title} (top ${content.bands.length} of ${series.bands.length}):`, '');
   return `${lines.join('\n')}\n${renderTable(bandTable(content, false), 'text')}`;

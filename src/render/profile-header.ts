@@ -4,6 +4,7 @@ import { percent } from '../model/percent.js';
 import type { Profile, RunMetadata, SystemCentreCost, SystemCosts } from '../model/profile.js';
 import { GC_COST_CENTRE, PROFILING_OVERHEAD_COST_CENTRE, sameCostCentreName, type SystemCostCentreName } from '../model/system-cost-centres.js';
 import { formatCount, formatPct } from './numbers.js';
+import { visibleText } from './program-text.js';
 
 const FORMAT_NAMES = {
   'prof-text': 'text report',
@@ -62,8 +63,9 @@ function systemLines(profile: Profile, system: SystemCosts): string[] {
 export function profileHeaderText(profile: Profile): string {
   const metadata = profile.metadata;
   const lines: string[] = [];
-  lines.push(`${metadata.source}  (${FORMAT_NAMES[metadata.format]}${metadata.timestamp ? `, ${metadata.timestamp}` : ''})`);
-  if (metadata.commandLine.length > 0) lines.push(`  command     ${metadata.commandLine.join(' ')}`);
+  // The path, date and command line are the profile's text (program-text.ts).
+  lines.push(`${visibleText(metadata.source)}  (${FORMAT_NAMES[metadata.format]}${metadata.timestamp ? `, ${visibleText(metadata.timestamp)}` : ''})`);
+  if (metadata.commandLine.length > 0) lines.push(`  command     ${visibleText(metadata.commandLine.join(' '))}`);
   const timeParts: string[] = [];
   if (metadata.totalTimeSecs !== null) timeParts.push(`${metadata.totalTimeSecs.toFixed(2)} s`);
   if (metadata.totalTicks !== null) {

@@ -1,5 +1,8 @@
 // A table as plain data, and its renderings as aligned text, CSV and Markdown.
-// Renderers only format: they never read files or know about profiles.
+// Renderers only format: they never read files or know about profiles. Cells hold the
+// exact text (HTML escapes it its own way); each rendering here makes it safe for its format.
+import { markdownText } from './markdown-text.js';
+import { shownName, visibleText } from './program-text.js';
 
 export interface Column {
   title: string;
@@ -24,21 +27,41 @@ export function renderTable(table: Table, format: TableFormat): string {
   }
 }
 
+/**
+ * Aligned columns. Every cell is shown (program-text.ts: one line, no control characters, at
+ * most MAX_SHOWN_CHARS long: a column is padded to its widest cell, so one huge name would
+ * pad every row). Widths by a loop: spreading 100,000s of rows into Math.max overflows the stack.
+ */
 function renderText(table: Table): string {
-  const widths = table.columns.map((column, i) =>
-    Math.max(column.title.length, ...table.rows.map((row) => row[i]!.length)),
-  );
+  const titles = table.columns.map((column) => shownName(column.title));
+  const rows = table.rows.map((row) => row.map(shownName));
+  const widths = titles.map((title) => title.length);
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) if (row[i]!.length > widths[i]!) widths[i] = row[i]!.length;
+  }
   const line = (cells: string[]): string =>
     cells
       .map((cell, i) => (table.columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(table.columns.map((column) => column.title)), ...table.rows.map(line)].join('\n') + '\n';
+  return [line(titles), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** RFC 4180: quote fields with commas, quotes or line breaks; double inner quotes. */
+/** A cell a spreadsheet reads as a number, in the forms String(number) writes: data, never a formula. */
+const NUMBER = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|Infinity)$/i;
+
+/**
+ * One CSV field. Shown (program-text.ts), so a record is one line and safe on a terminal; then
+ * a text cell starting with `=`, `+`, `-` or `@` gets a leading `'`, which spreadsheets take as
+ * "this is text" (OWASP, CSV injection: such a cell is otherwise run as a formula; the other
+ * triggers, tab and CR, are already shown as `\x09`, `\x0d`). Numbers, `-3.2` among them, are
+ * left as numbers. Then RFC 4180: quote fields with commas or quotes (line breaks are shown as
+ * `\x0a`, `\x0d` by now); double inner quotes.
+ */
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const shown = visibleText(value);
+  const text = /^[=+\-@]/.test(shown) && !NUMBER.test(shown) ? `'${shown}` : shown;
+  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function renderCsv(table: Table): string {
@@ -46,9 +69,9 @@ function renderCsv(table: Table): string {
   return lines.map((cells) => cells.join(',')).join('\n') + '\n';
 }
 
-/** Cost-centre names are program text: `|`, `\`, backticks and `<` must not break the table. */
+/** A cell: shown as itself (markdown-text.ts), elided like a text cell so a huge name cannot swell the page. */
 function markdownCell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([`*_<>[\]])/g, '\\$1');
+  return markdownText(shownName(value));
 }
 
 function renderMarkdown(table: Table): string {

@@ -6,6 +6,8 @@ import type { MetricSeries, Timeline, TimelineAppearance, TimelineChangePoint, T
 import type { BuildInfo, BuildOrder } from '../analyze/timeline/builds.js';
 import { NODE_COMPONENT } from '../analyze/timeline/builds.js';
 import { runStatistic } from '../model/run-statistic.js';
+import { markdownText } from './markdown-text.js';
+import { shownName, visibleText } from './program-text.js';
 import { renderTable, type Table, type TableFormat } from './table.js';
 import { buildName, describeStep, describeSuspect, describeSuspects, formatStepValue, overallDirection, seriesName } from './trend/labels.js';
 import { formatSignedPct } from './metric-value.js';
@@ -130,12 +132,13 @@ function stepsText(point: TimelineChangePoint): string {
   return stepPhrases(point).join('; ');
 }
 
+/** Build names (tags, commits) and suspects (manifest entries) are the runs' text: each line is shown (program-text.ts). */
 function changePointLines(timeline: Timeline, point: TimelineChangePoint): string[] {
   return [
     `  at ${buildName(timeline, point.afterIndex)} (after ${buildName(timeline, point.beforeIndex)}): ${overallDirection(point)}`,
     ...stepPhrases(point).map((phrase) => `    ${phrase}`),
     `    suspects: ${describeSuspects(point.suspects)}`,
-  ];
+  ].map(visibleText);
 }
 
 function appearanceLines(timeline: Timeline, appearance: TimelineAppearance): string[] {
@@ -143,12 +146,12 @@ function appearanceLines(timeline: Timeline, appearance: TimelineAppearance): st
   return [
     `  ${appearance.change} at ${buildName(timeline, appearance.afterIndex)} (after ${buildName(timeline, appearance.beforeIndex)})${shares.length > 0 ? `: ${shares.join(', ')} ${appearance.change === 'appeared' ? 'there' : 'before'}` : ''}`,
     `    suspects: ${describeSuspects(appearance.suspects)}`,
-  ];
+  ].map(visibleText);
 }
 
 function seriesBlock(timeline: Timeline, entry: OrderedSeries): string[] {
   const { series, points, appearances } = entry;
-  const heading = series.kind === 'run-total' ? 'RUN TOTALS' : series.src !== null ? `${seriesName(series)}  ${series.src}` : seriesName(series);
+  const heading = series.kind === 'run-total' ? 'RUN TOTALS' : series.src !== null ? `${shownName(seriesName(series))}  ${shownName(series.src)}` : shownName(seriesName(series));
   const { shown, hidden } = shownMetrics(series, points);
   const lines = shown.map((metric) => [metric.title, sparkline(metric.points.map((point) => point?.median ?? null), stepsOf(points, metric.metric)), endsCell(metric)]);
   const width = (column: number): number => Math.max(...lines.map((line) => [...line[column]!].length));
@@ -183,7 +186,7 @@ function summaryLine(timeline: Timeline): string {
 
 function renderText(content: TimelineReportContent): string {
   const { timeline } = content;
-  const lines = [headline(content), ...methodLines(timeline), '', renderTable(buildsTable(timeline), 'text').trimEnd(), '', summaryLine(timeline), ''];
+  const lines = [visibleText(headline(content)), ...methodLines(timeline), '', renderTable(buildsTable(timeline), 'text').trimEnd(), '', summaryLine(timeline), ''];
   const { shown, hidden } = selectedSeries(timeline, content.top);
   for (const entry of shown) lines.push(...seriesBlock(timeline, entry), '');
   if (hidden > 0) lines.push(`(${hidden} more ${seriesNoun(timeline, hidden)} without change points; --top 0 shows all)`);
@@ -192,7 +195,7 @@ function renderText(content: TimelineReportContent): string {
 
 function renderMarkdown(content: TimelineReportContent): string {
   const { timeline } = content;
-  const lines = [`### ghcprof timeline: ${timeline.program ?? ''}`.trimEnd(), '', ...[headline(content), ...methodLines(timeline)].map((line) => `> ${line}  `), ''];
+  const lines = [`### ghcprof timeline: ${markdownText(timeline.program ?? '')}`.trimEnd(), '', ...[headline(content), ...methodLines(timeline)].map((line) => `> ${markdownText(line)}  `), ''];
   lines.push(renderTable(buildsTable(timeline), 'markdown').trimEnd(), '', `**${summaryLine(timeline)}**`, '');
   const events = [
     ...timeline.changePoints.map((point) => ({ at: point.afterIndex, row: [buildName(timeline, point.afterIndex), buildName(timeline, point.beforeIndex), seriesName(point), overallDirection(point), stepsText(point), describeSuspects(point.suspects)] })),
