@@ -9,6 +9,8 @@ import { loadRuns } from './load-runs.js';
 export interface LoadedMeanProfile {
   profile: Profile;
   runs: number;
+  /** The programs the runs are of, each once. */
+  programs: string[];
   warnings: string[];
 }
 
@@ -16,9 +18,9 @@ export async function loadMeanProfile(paths: readonly string[], window?: { fromM
   const collected = await collectRuns(paths);
   if (collected.inputs.length === 1) {
     const profile = await loadProfile(collected.inputs[0]!.profilePath, { window });
-    return { profile, runs: 1, warnings: [] };
+    return { profile, runs: 1, programs: profile.metadata.program === null ? [] : [profile.metadata.program], warnings: [] };
   }
   const loaded = await loadRuns(collected);
   const profile = meanProfile(loaded.aggregator, `mean of ${loaded.aggregator.runs.length} runs`);
-  return { profile, runs: loaded.aggregator.runs.length, warnings: loaded.warnings };
+  return { profile, runs: loaded.aggregator.runs.length, programs: [...loaded.aggregator.programs], warnings: loaded.warnings };
 }

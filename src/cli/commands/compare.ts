@@ -22,6 +22,7 @@ import { withStore } from '../../store/store.js';
 import { alphaValue, percentage, positiveInteger, regressionThreshold } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
+import { ALLOW_DIFFERENT_PROGRAMS } from '../one-program.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -74,7 +75,7 @@ function chooseMetrics(asked: MetricName[] | undefined, sides: Array<[string, Ru
 function checkPrograms(base: RunAggregator, next: RunAggregator, allowed: boolean): void {
   const programs = new Set([...base.programs, ...next.programs]);
   if (programs.size <= 1 || allowed) return;
-  throw new UsageError(`the runs are of different programs (base: ${base.programs.join(', ') || '?'}; new: ${next.programs.join(', ') || '?'}); compare builds of one program, or pass --allow-different-programs`);
+  throw new UsageError(`the runs are of different programs (base: ${base.programs.join(', ') || '?'}; new: ${next.programs.join(', ') || '?'}); compare builds of one program, or pass ${ALLOW_DIFFERENT_PROGRAMS}`);
 }
 
 /** --only-significant and --regressions keep the rows (not the run totals) that pass. */
@@ -101,7 +102,7 @@ export function compareCommand(): Command {
     .option('--top <n>', 'rows shown per metric in text and Markdown (0 = all)', positiveInteger, 25)
     .option('--only-significant', 'show only rows with a significant change')
     .option('--regressions', 'show only rows with a significant increase')
-    .option('--allow-different-programs', 'compare runs even when they are of different programs')
+    .option(ALLOW_DIFFERENT_PROGRAMS, 'compare runs even when they are of different programs')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--fail-on-regression <pct>', 'exit 1 when a run total or row got significantly worse by more than this many percent', regressionThreshold)
     .option('--flamegraph <file>', 'also write a differential flamegraph (.svg or .html): widths from the new build, colour by the absolute change of each frame')

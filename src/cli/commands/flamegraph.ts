@@ -12,6 +12,7 @@ import { toSpeedscope, type SpeedscopeRun } from '../../render/speedscope.js';
 import { collectRuns } from '../../runs/collect-runs.js';
 import { loadProfile } from '../../runs/load-profile.js';
 import { loadMeanProfile } from '../../runs/load-mean-profile.js';
+import { ALLOW_DIFFERENT_PROGRAMS, differentProgramsReason } from '../one-program.js';
 import { percentage } from '../options.js';
 import { writeOutput } from '../output.js';
 import { packageVersion } from '../package-version.js';
@@ -27,6 +28,7 @@ interface FlamegraphOptions {
   inverted: boolean;
   minWidth: number;
   title?: string;
+  allowDifferentPrograms?: boolean;
 }
 
 function formatFromPath(path: string): FlameFormat | null {
@@ -47,6 +49,7 @@ export function flamegraphCommand(): Command {
     .option('--inverted', 'icicle: root at the top', false)
     .option('--min-width <pct>', 'merge frames narrower than this share of the total into one per parent', percentage, 0.1)
     .option('--title <title>', 'title shown above the graph')
+    .option(ALLOW_DIFFERENT_PROGRAMS, 'draw runs together even when they are of different programs')
     .action(
       runAction(async (inputs: string[], options: FlamegraphOptions) => {
         const format = options.format ?? formatFromPath(options.output);
@@ -56,6 +59,8 @@ export function flamegraphCommand(): Command {
             await write(await speedscopeText(inputs));
           } else {
             const loaded = await loadMeanProfile(inputs);
+            const different = differentProgramsReason(loaded.programs, options.allowDifferentPrograms === true, 'their mean is no run of either');
+            if (different !== null) throw new UsageError(different);
             for (const warning of [...loaded.profile.warnings.map(formatWarning), ...loaded.warnings]) process.stderr.write(`ghcprof: warning: ${warning}\n`);
             const unavailable = metricUnavailableReason(loaded.profile.measures, options.metric);
             if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: the profile ${unavailable}`);
@@ -84,6 +89,8 @@ async function speedscopeText(inputs: string[]): Promise<string> {
     const name = input.node !== null && input.runDirectory !== null ? `${input.runDirectory.split('/').pop()}/${input.node}` : input.profilePath;
     runs.push({ name, profile });
   }
-  const program = runs[0]?.profile.metadata.program ?? 'profile';
-  return `${JSON.stringify(toSpeedscope(runs, runs.length === 1 ? `${program} (${runs[0]!.name})` : `${program}: ${runs.length} runs`, `ghcprof@${packageVersion()}`))}\n`;
+  // Speedscope keeps each run a profile of its own, so runs of several programs are no mean: the
+  // name says which programs they are.
+  const programs = [...new Set(runs.map((run) => run.profile.metadata.program ?? 'profile'))].join(', ');
+  return `${JSON.stringify(toSpeedscope(runs, runs.length === 1 ? `${programs} (${runs[0]!.name})` : `${programs}: ${runs.length} runs`, `ghcprof@${packageVersion()}`))}\n`;
 }
