@@ -129,7 +129,6 @@ export function renderAggregateReport(content: AggregateReportContent, format: T
   for (const outlier of content.outliers) {
     lines.push(`  outlier: run ${outlier.run + 1} ${show(outlier.source)}: ${show(outlier.metric)} ${outlier.value.toLocaleString('en-US')} vs median ${outlier.median.toLocaleString('en-US')} (kept in the statistics)`);
   }
-  for (const warning of content.warnings) lines.push(`  warning: ${show(warning)}`);
   lines.push('');
   const pad = (text: string): string => (format === 'text' ? text.trimEnd().split('\n').map((line) => `  ${line}`).join('\n') : text.trimEnd());
   // Text shows the headline figures (model/run-statistic.ts); JSON carries every statistic of the runs.

@@ -1,7 +1,6 @@
 // `ghcprof eventlog`: the summary as text (JSON is the EventlogSummary itself).
 import type { EventlogSummary } from '../analyze/eventlog-summary.js';
 import type { PauseStatistics } from '../analyze/pause-statistics.js';
-import { formatWarning } from '../model/diagnostic.js';
 import { formatBytes } from './bytes.js';
 import { formatDuration } from './duration.js';
 import { formatCount } from './numbers.js';
@@ -28,7 +27,6 @@ export function renderEventlogSummary(summary: EventlogSummary): string {
   if (summary.rtsVersion) lines.push(`  RTS           ${visibleText(summary.rtsVersion)}`);
   lines.push(`  duration      ${formatDuration(summary.durationSecs)} elapsed${summary.capabilities !== null ? `, ${summary.capabilities} capabilities` : ''}`);
   lines.push(`  events        ${formatCount(summary.events)}`);
-  for (const warning of summary.warnings) lines.push(`  warning: ${visibleText(formatWarning(warning))}`);
 
   const { gc, heap } = summary;
   lines.push('', 'Garbage collection');

@@ -51,7 +51,6 @@ export function renderHeapReport(content: HeapReportContent, format: TableFormat
     `  samples     ${summary.samples} over ${summary.durationSecs.toFixed(3)} s (${series.timeBasis === 'mutator-cpu' ? 'mutator CPU time' : 'elapsed time'})`,
   );
   lines.push(`  peak heap   ${formatBytes(summary.peakTotalBytes)} at ${summary.peakTotalTimeSecs.toFixed(3)} s; ${series.bands.length} bands`);
-  for (const warning of series.warnings) lines.push(`  warning: ${visibleText(formatWarning(warning))}`);
   const title = content.ranking === 'peak' ? 'by peak' : 'by area (bytes held over time)';
   lines.push('', `Bands ${title} (top ${content.bands.length} of ${series.bands.length}):`, '');
   return `${lines.join('\n')}\n${renderTable(bandTable(content, false), 'text')}`;

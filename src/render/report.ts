@@ -7,7 +7,6 @@ import { formatWarning } from '../model/diagnostic.js';
 import { markdownText } from './markdown-text.js';
 import { formatCount, formatPct, formatPlainCount } from './numbers.js';
 import { profileHeaderJson, profileHeaderText } from './profile-header.js';
-import { visibleText } from './program-text.js';
 import { renderTable, type Column, type Table, type TableFormat } from './table.js';
 
 export interface ReportContent {
@@ -102,7 +101,6 @@ export function renderReport(content: ReportContent, format: TableFormat): strin
   const parts: string[] = [];
   if (format === 'text') {
     parts.push(profileHeaderText(content.profile));
-    for (const warning of content.profile.warnings) parts.push(`  warning: ${visibleText(formatWarning(warning))}\n`);
     const shown = content.totals.length < content.totalRows ? `top ${content.totals.length} of ${content.totalRows}` : `all ${content.totalRows}`;
     parts.push(`\n${groupingTitle(content.grouping)} by individual ${content.sort}, summed over call sites (${shown}):\n\n`);
   } else if (format === 'markdown') {

@@ -166,7 +166,7 @@ describe('ghcprof report', () => {
     writeFileSync(cut, text.slice(0, Math.floor(text.length * 0.8)));
     const result = ghcprof(['report', cut, '--format', 'json']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/warning: .*cut\.prof: file ends in the middle of line \d+ \(truncated\?\)/);
+    expect(result.stderr).toMatch(/warning: .*cut\.prof:\d+: file ends in the middle of line \d+ \(truncated\?\)/);
     // The rows before the cut line, read naively, and the shares they print.
     const kept = readSimpleReport(text.slice(0, text.lastIndexOf('\n', Math.floor(text.length * 0.8))));
     const timePct = kept.rows.reduce((sum, row) => sum + row.individualTimePct, 0);

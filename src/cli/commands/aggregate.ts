@@ -13,6 +13,7 @@ import { threadsOption } from '../../runs/threads.js';
 import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -107,7 +108,7 @@ export function aggregateCommand(): Command {
           totalRows: rows.length,
           warnings: loaded.warnings,
         };
-        if (options.format !== 'text') for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
+        printWarnings(loaded.warnings);
         await writeOutput(options.output, async (write) => {
           await write(options.format === 'json' ? `${JSON.stringify(aggregateJson(content), null, 2)}\n` : renderAggregateReport(content, options.format));
         });

@@ -23,6 +23,7 @@ import { alphaValue, percentage, positiveInteger, regressionThreshold } from '..
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { ALLOW_DIFFERENT_PROGRAMS } from '../one-program.js';
+import { printWarnings } from '../warnings.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -139,7 +140,7 @@ export function compareCommand(): Command {
         const callTrees = options.by === 'stack' || flamegraphFormat !== null;
         const load = async (collected: CollectedRuns, name: string, side: number): Promise<LoadedRuns> => {
           const loaded = stored !== null ? stored[side]!.loaded : await loadRuns(collected, { threads: options.threads, callTrees });
-          for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
+          printWarnings(loaded.warnings);
           if (loaded.aggregator.runs.length === 0) throw new UsageError(`${name}: no run with a time profile`);
           return loaded;
         };

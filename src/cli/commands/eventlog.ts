@@ -6,6 +6,7 @@ import { summariseEventlogChunks } from '../../summarise-eventlog.js';
 import { writeOutput } from '../output.js';
 import { readInput } from '../../runs/read-input.js';
 import { runAction } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 interface EventlogOptions {
   format: 'text' | 'json';
@@ -21,7 +22,7 @@ export function eventlogCommand(): Command {
     .action(
       runAction(async (file: string, options: EventlogOptions) => {
         const summary = await readInput(file, summariseEventlogChunks);
-        if (options.format === 'json') for (const warning of summary.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        printWarnings(summary.warnings);
         await writeOutput(options.output, async (write) => {
           const text =
             options.format === 'json'

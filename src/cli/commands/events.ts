@@ -2,13 +2,14 @@
 // prints (event-type table, then events sorted by time).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
-import { formatWarning, type InputWarning } from '../../model/diagnostic.js';
+import type { InputWarning } from '../../model/diagnostic.js';
 import { GZIP_MAGIC_BYTES, isGzip } from '../../formats/common/gzip.js';
 import { readEventlog, type RandomAccessInput } from '../../formats/eventlog/index.js';
 import { openInput } from '../../runs/input.js';
 import { ChunkPool, EventsTextPrinter } from '../../render/events-text/index.js';
 import { openOutput } from '../output.js';
 import { runAction } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 /** Output chunks: far above a Node stream's 16 KB buffer, so a write resolves once written. */
 const CHUNK_BYTES = 1 << 20;
@@ -33,9 +34,7 @@ export function eventsCommand(): Command {
 async function printEvents(path: string, options: EventsOptions): Promise<void> {
   const input = openInput(path);
   const output = openOutput(options.output);
-  const printWarning = (warning: InputWarning): void => {
-    process.stderr.write(`${formatWarning(warning)}\n`);
-  };
+  const printWarning = (warning: InputWarning): void => printWarnings([warning]);
   const pool = new ChunkPool();
   // Each chunk is written while the next one is printed, then given back to be printed into again.
   let writing: Promise<boolean> = Promise.resolve(true);

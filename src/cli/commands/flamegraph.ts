@@ -2,7 +2,6 @@
 // stacks, chosen by OUT's ending (or --format with `-o -`).
 import { Command, Option } from 'commander';
 import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
-import { formatWarning } from '../../model/diagnostic.js';
 import { drawableMetrics, flameDataFromProfile } from '../../render/flame-data.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
 import { foldedStacks } from '../../render/folded.js';
@@ -17,6 +16,7 @@ import { percentage } from '../options.js';
 import { writeOutput } from '../output.js';
 import { packageVersion } from '../package-version.js';
 import { runAction, UsageError } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 const FORMATS = ['svg', 'html', 'speedscope', 'folded'] as const;
 type FlameFormat = (typeof FORMATS)[number];
@@ -61,7 +61,7 @@ export function flamegraphCommand(): Command {
             const loaded = await loadMeanProfile(inputs);
             const different = differentProgramsReason(loaded.programs, options.allowDifferentPrograms === true, 'their mean is no run of either');
             if (different !== null) throw new UsageError(different);
-            for (const warning of [...loaded.profile.warnings.map(formatWarning), ...loaded.warnings]) process.stderr.write(`ghcprof: warning: ${warning}\n`);
+            printWarnings([...loaded.profile.warnings, ...loaded.warnings]);
             const unavailable = metricUnavailableReason(loaded.profile.measures, options.metric);
             if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: the profile ${unavailable}`);
             if (format === 'folded') {
@@ -85,7 +85,7 @@ async function speedscopeText(inputs: string[]): Promise<string> {
   const runs: SpeedscopeRun[] = [];
   for (const input of collected.inputs) {
     const profile = await loadProfile(input.profilePath);
-    for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+    printWarnings(profile.warnings);
     const name = input.node !== null && input.runDirectory !== null ? `${input.runDirectory.split('/').pop()}/${input.node}` : input.profilePath;
     runs.push({ name, profile });
   }

@@ -1,12 +1,12 @@
 // `ghcprof folded FILE`: folded stacks for flamegraph.pl, inferno and speedscope.
 import { Command, Option } from 'commander';
 import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
-import { formatWarning } from '../../model/diagnostic.js';
 import { compactTreeOf } from '../../model/profile-tree.js';
 import { foldedStacks } from '../../render/folded.js';
 import { loadProfile } from '../../runs/load-profile.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 interface FoldedOptions {
   metric: AmountMetric;
@@ -27,7 +27,7 @@ export function foldedCommand(): Command {
       runAction(async (file: string, options: FoldedOptions) => {
         // Folded stacks are sums per stack: rows of one stack may share a node.
         const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to }, stacks: 'merged' });
-        for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        printWarnings(profile.warnings);
         const unavailable = metricUnavailableReason(profile.measures, options.metric);
         if (unavailable !== null) throw new UsageError(`${file}: --metric ${options.metric}: this profile ${unavailable}`);
         await writeOutput(options.output, async (write) => {

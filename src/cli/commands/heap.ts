@@ -1,7 +1,6 @@
 // `ghcprof heap FILE`: heap bands ranked by peak and by area, from .hp or eventlog samples.
 import { Command, Option } from 'commander';
 import { rankHeapBands, summariseHeapSeries, type HeapRanking } from '../../analyze/heap-bands.js';
-import { formatWarning } from '../../model/diagnostic.js';
 import { readHeapSeries } from '../../formats/read-heap-series.js';
 import { renderHeapChart, renderHeapChartHtml } from '../../render/heap-chart.js';
 import { heapReportJson, renderHeapReport } from '../../render/heap-report.js';
@@ -9,6 +8,7 @@ import { positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { readInput } from '../../runs/read-input.js';
 import { runAction } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 const FORMATS = ['text', 'json', 'csv'] as const;
 
@@ -30,14 +30,13 @@ export function heapCommand(): Command {
     .action(
       runAction(async (file: string, options: HeapOptions) => {
         const series = await readInput(file, readHeapSeries);
-        if (options.format !== undefined && options.format !== 'text') for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
+        printWarnings(series.warnings);
         const chart = options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null;
         if (chart !== null && options.format === undefined) {
           await writeOutput(options.output, async (write) => {
             const chartOptions = { top: options.top > 0 ? options.top : series.bands.length };
             await write(chart === 'svg' ? renderHeapChart(series, chartOptions).svg : renderHeapChartHtml(series, chartOptions));
           });
-          for (const warning of series.warnings) process.stderr.write(`ghcprof: warning: ${formatWarning(warning)}\n`);
           return;
         }
         const format = options.format ?? 'text';

@@ -19,6 +19,7 @@ import { withStore } from '../../store/store.js';
 import { alphaValue, percentage, positiveInteger, regressionThreshold } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -90,7 +91,7 @@ export function timelineCommand(): Command {
         if (options.store !== undefined && options.by === 'stack') throw new UsageError(NO_STACKS_IN_STORE);
         const chart = options.format === undefined ? (options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null) : null;
         const loaded = await timelineBuilds(paths, options);
-        for (const warning of loaded.warnings) process.stderr.write(`ghcprof: warning: ${warning}\n`);
+        printWarnings(loaded.warnings);
         if (loaded.builds.length === 0) throw new UsageError('no build had a run with a time profile');
         if (options.by === 'stack' && loaded.builds.some(({ aggregator }) => !aggregator.hasStacks)) throw new UsageError(NO_STACKS_IN_SUMMARIES);
         for (const name of options.metric ?? []) {
