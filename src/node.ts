@@ -1,7 +1,6 @@
 // ghcprof in Node (the `exports` map's "node" condition): everything of the neutral entry
 // (./index.ts), with readers that also take a path or a file: URL, and gzip inflated by zlib;
 // and runs of one build found on disk as `ghcprof aggregate` and `compare` find them.
-import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
@@ -21,9 +20,9 @@ import type { EventlogSummary } from './analyze/eventlog-summary.js';
 import type { HeapSeries } from './model/heap-series.js';
 import type { Profile } from './model/profile.js';
 import { buildIdentity, type RunDirectoryInfo } from './model/run-meta.js';
-import { parseRtsStats } from './formats/rts-stats/rts-stats.js';
 import { collectRuns } from './runs/collect-runs.js';
 import { openInput } from './runs/input.js';
+import { numericStats } from './runs/numeric-stats.js';
 
 // Everything else is the neutral entry's; the names declared below take precedence over it.
 export * from './index.js';
@@ -99,10 +98,8 @@ export async function aggregateRuns(paths: readonly string[]): Promise<Aggregate
       warnings.push(`${input.profilePath}: no time-profile samples; left out of the aggregate`);
       continue;
     }
-    const stats: Record<string, number> = {};
-    if (input.statsPath !== null) {
-      for (const [key, value] of parseRtsStats(await readFile(input.statsPath, 'utf8'), input.statsPath).values) if (typeof value === 'number') stats[key] = value;
-    }
+    // The CLI's reading of the .stats file: its numbers, its messages for a file that cannot be read.
+    const stats = numericStats(input.statsPath);
     aggregator.addRun(profile, runRecordOf(profile, { source: input.profilePath, runDirectory: input.runDirectory, node: input.node, stats }));
   }
   const identities = new Set(collected.runDirectories.map((info) => buildIdentity(info.meta)));

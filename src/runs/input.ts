@@ -4,16 +4,20 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { isGzip } from '../formats/common/gzip.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
+import { fsErrorReason } from './fs-error.js';
+import { sizeOnDisk } from './size-on-disk.js';
 
 const CHUNK_BYTES = 1 << 20;
-
+const IS_A_DIRECTORY = 'is a directory, expected a profile file';
 
 export interface InputSource {
   /** The name used in messages: the path, or `-` for stdin. */
   name: string;
   /** Size of the file on disk (compressed size for .gz); null for stdin. */
   sizeBytes: number | null;
-  /** Bytes read from disk so far (for progress). */
+  /** Whether the file on disk is gzip, seen at its opening (false for stdin, pipes and devices, which are not peeked at). */
+  gzip: boolean;
+  /** Bytes read from disk so far, compressed ones for gzip (for progress). */
   bytesRead(): number;
   /** Decompressed chunks, in order. A damaged gzip stream ends early and adds a warning. */
   chunks(): AsyncIterable<Uint8Array>;
@@ -24,11 +28,12 @@ export interface InputSource {
 export function openInput(path: string): InputSource {
   const isStdin = path === '-';
   let sizeBytes: number | null = null;
+  let gzip = false;
   if (!isStdin) {
     try {
       const stat = statSync(path);
-      if (stat.isDirectory()) throw new InputError({ source: path }, 'is a directory, expected a profile file');
-      sizeBytes = stat.size;
+      if (stat.isDirectory()) throw new InputError({ source: path }, IS_A_DIRECTORY);
+      ({ sizeBytes, gzip } = sizeOnDisk(path, stat));
     } catch (error) {
       if (error instanceof InputError) throw error;
       throw new InputError({ source: path }, describeFsError(error));
@@ -63,7 +68,7 @@ export function openInput(path: string): InputSource {
     yield* gunzip(head, source, path, warnings);
   }
 
-  return { name: path, sizeBytes, bytesRead: () => bytesRead, chunks, warnings };
+  return { name: path, sizeBytes, gzip, bytesRead: () => bytesRead, chunks, warnings };
 }
 
 async function* gunzip(
@@ -104,9 +109,5 @@ async function* gunzip(
 }
 
 function describeFsError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, expected a profile file';
-  return (error as Error).message ?? String(error);
+  return (error as { code?: unknown }).code === 'EISDIR' ? IS_A_DIRECTORY : fsErrorReason(error);
 }

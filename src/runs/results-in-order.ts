@@ -2,8 +2,8 @@
 // thread merges the runs in the order of the inputs, so the output is the one a single
 // thread gives; a few reads ahead keep the workers busy while it merges, and no more than
 // that many results wait in memory.
-import { statSync } from 'node:fs';
 import { showReadProgress } from './progress.js';
+import { sizeOnDisk, type SizeOnDisk } from './size-on-disk.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /** Jobs started per worker beyond the one waited for: enough to keep the workers busy while the main thread merges. */
@@ -21,11 +21,12 @@ interface StartedJob<R> {
   readonly bytesRead: () => number;
 }
 
-function sizeOnDisk(path: string): number | null {
+/** The file's size for its bar; null (no bar) when it cannot be seen: its read, in the worker, says why. */
+function sizeForProgress(path: string): SizeOnDisk | { sizeBytes: null; gzip: false } {
   try {
-    return statSync(path).size;
+    return sizeOnDisk(path);
   } catch {
-    return null;
+    return { sizeBytes: null, gzip: false };
   }
 }
 
@@ -51,7 +52,7 @@ export class ResultsInOrder<R> {
     const job = this.jobs[index]!;
     const started = this.started[index]!;
     this.started[index] = undefined;
-    const bar = started.settled || job.path === null ? null : showReadProgress({ sizeBytes: sizeOnDisk(job.path), bytesRead: started.bytesRead }, `reading ${job.path}`);
+    const bar = started.settled || job.path === null ? null : showReadProgress({ ...sizeForProgress(job.path), bytesRead: started.bytesRead }, `reading ${job.path}`);
     try {
       return await started.result;
     } finally {

@@ -1,9 +1,9 @@
 // The profiles of an aggregate read in worker threads ahead of their turn, taken in input
 // order (results-in-order.ts). A run summary file is small JSON: it is read here.
-import { readFileSync } from 'node:fs';
 import { isSummaryPath, parseRunSummary, type RunSummary } from '../model/run-summary.js';
 import type { RunInput } from './collect-runs.js';
 import type { ParsedRun } from './parse-task.js';
+import { readTextFile } from './read-text-file.js';
 import { ResultsInOrder, type ReadJob } from './results-in-order.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -12,7 +12,7 @@ export type ReadRun = ParsedRun | { summaryFile: RunSummary };
 
 /** A run summary file (`ghcprof summarize`), read in this thread: small JSON, the same rows as its profile, without stacks. */
 export function readSummaryFile(input: RunInput): ReadRun {
-  return { summaryFile: parseRunSummary(readFileSync(input.profilePath, 'utf8'), input.profilePath) };
+  return { summaryFile: parseRunSummary(readTextFile(input.profilePath), input.profilePath) };
 }
 
 export class RunsAhead {

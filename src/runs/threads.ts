@@ -4,10 +4,10 @@
 // whose callers have no option to pass it (timeline through loadBuilds, library callers of
 // loadRuns). The option is built here, beside the rule, so that every command that has it
 // says and checks the same.
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../model/diagnostic.js';
+import { sizeOnDisk, textBytesOf } from './size-on-disk.js';
 
 export const THREADS_VARIABLE = 'GHCPROF_THREADS';
 
@@ -22,12 +22,9 @@ function threadCount(text: string): number | null {
  * bundle loaded, the parsers built and warmed up) costs about what reading a few MB does.
  */
 const MIN_BYTES_FOR_WORKERS = 16 << 20;
-/** A gzipped profile's text, guessed from its size on disk (big.prof.gz: 3.9 MB of 60 MB). */
-const GZIP_RATIO = 10;
-
 function textBytes(path: string): number {
   try {
-    return statSync(path).size * (path.endsWith('.gz') ? GZIP_RATIO : 1);
+    return textBytesOf(sizeOnDisk(path));
   } catch {
     return 0; // The read will say what is wrong with it.
   }

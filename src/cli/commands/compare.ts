@@ -20,7 +20,7 @@ import { threadsOption } from '../../runs/threads.js';
 import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
 import { withStore } from '../../store/store.js';
 import { alphaValue, percentage, positiveInteger, regressionThreshold } from '../options.js';
-import { writeOutput } from '../output.js';
+import { withOutputs } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { ALLOW_DIFFERENT_PROGRAMS } from '../one-program.js';
 import { printWarnings } from '../warnings.js';
@@ -173,26 +173,25 @@ export function compareCommand(): Command {
         };
         const regressions = options.failOnRegression === undefined ? null : significantRegressions(comparison, options.failOnRegression);
 
-        if (flamegraphFormat !== null) {
-          const flameMetric: AmountMetric = metrics.includes('time') ? 'time' : metrics.includes('alloc') ? 'alloc' : 'time';
-          const stacks = compareBuilds(base.aggregator, next.aggregator, { ...compareOptions, grouping: 'stack', metrics: [flameMetric], minPct: 0 });
-          const profile = meanProfile(next.aggregator, `new build: mean of ${next.aggregator.runs.length} runs`);
-          const data = withDeltas(
-            flameDataFromProfile(profile, {
-              metrics: [flameMetric],
-              minWidthPct: 0.1,
-              title: `${profile.metadata.program ?? 'profile'}: new vs base (red: more ${flameMetric}, blue: less; pale: no significant change)`,
-            }),
-            stacks,
-            flameMetric,
-          );
-          await writeOutput(options.flamegraph, async (write) => {
-            await write(flamegraphFormat === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: false }) : renderFlamegraphHtml(data, { differential: true }));
-          });
-        }
-
-        await writeOutput(options.output, async (write) => {
-          await write(options.format === 'json' ? `${JSON.stringify(compareJson(content, regressions), null, 2)}\n` : renderCompareReport(content, options.format));
+        // Both outputs checked before either is written, and both written before either replaces its file.
+        const outputPaths = flamegraphFormat === null ? [options.output] : [options.output, options.flamegraph];
+        await withOutputs(outputPaths, async ([output, flamegraph]) => {
+          if (flamegraph !== undefined) {
+            const flameMetric: AmountMetric = metrics.includes('time') ? 'time' : metrics.includes('alloc') ? 'alloc' : 'time';
+            const stacks = compareBuilds(base.aggregator, next.aggregator, { ...compareOptions, grouping: 'stack', metrics: [flameMetric], minPct: 0 });
+            const profile = meanProfile(next.aggregator, `new build: mean of ${next.aggregator.runs.length} runs`);
+            const data = withDeltas(
+              flameDataFromProfile(profile, {
+                metrics: [flameMetric],
+                minWidthPct: 0.1,
+                title: `${profile.metadata.program ?? 'profile'}: new vs base (red: more ${flameMetric}, blue: less; pale: no significant change)`,
+              }),
+              stacks,
+              flameMetric,
+            );
+            await flamegraph.write(flamegraphFormat === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: false }) : renderFlamegraphHtml(data, { differential: true }));
+          }
+          await output!.write(options.format === 'json' ? `${JSON.stringify(compareJson(content, regressions), null, 2)}\n` : renderCompareReport(content, options.format));
         });
         if (regressions !== null && regressions.length > 0) {
           process.stderr.write(`ghcprof: ${regressions.length} significant regression${regressions.length === 1 ? '' : 's'} above ${options.failOnRegression}%:\n`);

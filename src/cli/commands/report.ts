@@ -17,8 +17,9 @@ import { renderReportHtml } from '../../render/report-html.js';
 import { loadProfile } from '../../runs/load-profile.js';
 import { summariseEventlogChunks } from '../../summarise-eventlog.js';
 import { choice, percentage, positiveInteger } from '../options.js';
-import { writeOutput } from '../output.js';
+import { withOutputs, type OutputTarget } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
+import { printWarnings } from '../warnings.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -53,44 +54,51 @@ export function reportCommand(): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (files: string[], options: ReportOptions) => {
-        const contents: ReportContent[] = [];
-        for (const file of files) {
-          // Without the tree or the page, the report is sums: rows of one stack may share a node.
-          const stacks = options.tree || options.html !== undefined ? 'every-row' : 'merged';
-          const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to }, stacks });
-          const unavailable = metricUnavailableReason(profile.measures, options.sort);
-          if (unavailable !== null) throw new UsageError(`${file}: --sort ${options.sort}: this profile ${unavailable}`);
-          const ranked = rankTotals(costCentreTotals(profile, options.by), options.sort);
-          contents.push({
-            profile,
-            grouping: options.by,
-            sort: options.sort,
-            totals: options.top > 0 ? ranked.slice(0, options.top) : ranked,
-            totalRows: ranked.length,
-            tree: options.tree ? treeView(profile, { maxDepth: options.depth, minPct: options.min }) : null,
-          });
-          if (options.format !== 'text') {
-            for (const warning of profile.warnings) process.stderr.write(`ghcprof: warning: ${warning.location.source}: ${warning.message}\n`);
-          }
+        // The page is of one profile: with several, all but the first were silently left out.
+        if (options.html !== undefined && files.length > 1) {
+          throw new UsageError(`--html writes the page of one profile, and ${files.length} were given: run report --html once per file (or compare them: ghcprof compare)`);
         }
-        if (options.html !== undefined) await writeHtmlReport(options.html, files, contents[0]!);
-        await writeOutput(options.output, async (write) => {
-          if (options.format === 'json') {
-            const json = contents.length === 1 ? reportJson(contents[0]!) : contents.map(reportJson);
-            await write(`${JSON.stringify(json, null, 2)}\n`);
-          } else {
-            for (const [i, content] of contents.entries()) {
-              if (i > 0) await write('\n');
-              await write(renderReport(content, options.format));
-            }
-          }
-        });
+        // Both outputs checked before any work, both written before either replaces its file.
+        const paths = options.html === undefined ? [options.output] : [options.output, options.html];
+        await withOutputs(paths, ([output, html]) => report(files, options, output!, html));
       }),
     );
 }
 
+/** The reports of `files` to `output`, and the page of the one file to `html`. */
+async function report(files: string[], options: ReportOptions, output: OutputTarget, html: OutputTarget | undefined): Promise<void> {
+  const contents: ReportContent[] = [];
+  for (const file of files) {
+    // Without the tree or the page, the report is sums: rows of one stack may share a node.
+    const stacks = options.tree || options.html !== undefined ? 'every-row' : 'merged';
+    const profile = await loadProfile(file, { window: { fromMarker: options.from, toMarker: options.to }, stacks });
+    const unavailable = metricUnavailableReason(profile.measures, options.sort);
+    if (unavailable !== null) throw new UsageError(`${file}: --sort ${options.sort}: this profile ${unavailable}`);
+    const ranked = rankTotals(costCentreTotals(profile, options.by), options.sort);
+    contents.push({
+      profile,
+      grouping: options.by,
+      sort: options.sort,
+      totals: options.top > 0 ? ranked.slice(0, options.top) : ranked,
+      totalRows: ranked.length,
+      tree: options.tree ? treeView(profile, { maxDepth: options.depth, minPct: options.min }) : null,
+    });
+    printWarnings(profile.warnings);
+  }
+  if (html !== undefined) await writeHtmlReport(html, files, contents[0]!);
+  if (options.format === 'json') {
+    const json = contents.length === 1 ? reportJson(contents[0]!) : contents.map(reportJson);
+    await output.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    for (const [i, content] of contents.entries()) {
+      if (i > 0) await output.write('\n');
+      await output.write(renderReport(content, options.format));
+    }
+  }
+}
+
 /** The HTML page of the first report; eventlog files are read again for heap samples and GC. */
-async function writeHtmlReport(path: string, files: string[], content: ReportContent): Promise<void> {
+async function writeHtmlReport(output: OutputTarget, files: string[], content: ReportContent): Promise<void> {
   const profile = content.profile;
   const data = flameDataFromProfile(profile, { metrics: drawableMetrics(profile), minWidthPct: 0.05 });
   let heapSvg: string | null = null;
@@ -101,17 +109,15 @@ async function writeHtmlReport(path: string, files: string[], content: ReportCon
     if (series.samples.length > 0) heapSvg = renderHeapChart(series, { top: 10 }).svg;
     gcSummaryText = renderEventlogSummary(await summariseEventlogChunks(openInput(file).chunks(), file));
   }
-  await writeOutput(path, async (write) => {
-    await write(
-      renderReportHtml({
-        title: `ghcprof report: ${profile.metadata.program ?? profile.metadata.source}`,
-        headerText: profileHeaderText(profile),
-        warnings: profile.warnings.map(formatWarning),
-        tables: reportTables(content),
-        flamegraphHtml: renderFlamegraphHtml(data),
-        heapSvg,
-        gcSummaryText,
-      }),
-    );
-  });
+  await output.write(
+    renderReportHtml({
+      title: `ghcprof report: ${profile.metadata.program ?? profile.metadata.source}`,
+      headerText: profileHeaderText(profile),
+      warnings: profile.warnings.map(formatWarning),
+      tables: reportTables(content),
+      flamegraphHtml: renderFlamegraphHtml(data),
+      heapSvg,
+      gcSummaryText,
+    }),
+  );
 }
