@@ -34,8 +34,3 @@ export function errorOffset(error: IRecognitionException, text: string): number 
   const offset = (error.token as IToken | undefined)?.startOffset;
   return offset === undefined || Number.isNaN(offset) ? text.length : offset;
 }
-
-/** A Chevrotain message on one line (some list the expected token sequences one per line). */
-export function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').trim();
-}

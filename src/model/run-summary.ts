@@ -4,6 +4,7 @@
 // the individual and inherited costs (no call tree, so no stacks), the run's record and its
 // run directory's meta. Versioned: `"ghcprofSummary": 1`.
 import { InputError } from './diagnostic.js';
+import { lineOfJsonPath, parseJsonInput } from './json-input.js';
 import type { Measures, Provenance, SourceFormat } from './profile.js';
 import type { RunRecord } from './run-record.js';
 import type { ManifestEntry, RunMeta } from './run-meta.js';
@@ -84,10 +85,13 @@ export function serializeRunSummary(summary: RunSummary): string {
 
 /** Checks a value read from JSON against the shape of RunSummary, naming the first field that does not fit. */
 class Reader {
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly text: string,
+  ) {}
 
   fail(path: string, expected: string): never {
-    throw new InputError({ source: this.source }, `not a ghcprof run summary: ${path}: expected ${expected}`);
+    throw new InputError({ source: this.source, line: lineOfJsonPath(this.text, path) }, `not a ghcprof run summary: ${path}: expected ${expected}`);
   }
 
   object(value: unknown, path: string): Record<string, unknown> {
@@ -203,18 +207,13 @@ function readCosts(r: Reader, o: Record<string, unknown>, path: string): Omit<Co
 
 /** A summary from its JSON text; an InputError names what does not fit. */
 export function parseRunSummary(json: string, source: string): RunSummary {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (error) {
-    throw new InputError({ source }, `invalid JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
-  }
-  const r: Reader = new Reader(source);
+  const parsed = parseJsonInput(json, source);
+  const r: Reader = new Reader(source, json);
   const o = r.object(parsed, 'the file');
   const version = o['ghcprofSummary'];
   if (typeof version !== 'number') r.fail('ghcprofSummary', `the format version (${SUMMARY_VERSION})`);
   if (version !== SUMMARY_VERSION) {
-    throw new InputError({ source }, `run summary format ${version} is not known to this ghcprof (it reads format ${SUMMARY_VERSION})${version > SUMMARY_VERSION ? '; upgrade ghcprof' : ''}`);
+    throw new InputError({ source, line: lineOfJsonPath(json, 'ghcprofSummary') }, `run summary format ${version} is not known to this ghcprof (it reads format ${SUMMARY_VERSION})${version > SUMMARY_VERSION ? '; upgrade ghcprof' : ''}`);
   }
   const sha256 = r.string(o['sha256'], 'sha256');
   if (!/^[0-9a-f]{64}$/.test(sha256)) r.fail('sha256', '64 hexadecimal digits');

@@ -35,3 +35,22 @@ describe('warnings', () => {
     for (const line of lines) expect(line).toMatch(/^ghcprof: warning: \S*cut\.prof:\d+: /);
   });
 });
+
+describe('no input with a time profile', () => {
+  const heapOnly = 'samples/interp/a/heap.eventlog';
+
+  it('aggregate says why each input was left out, then names the one input in the error', async () => {
+    const run = await runCli(['aggregate', heapOnly]);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(`ghcprof: warning: ${heapOnly}: no time-profile samples; left out of the aggregate`);
+    expect(lines.at(-1)).toBe(`ghcprof: ${heapOnly}: no time profile to aggregate`);
+  });
+
+  it('several inputs are counted; compare says which side', async () => {
+    expect((await runCli(['aggregate', heapOnly, heapOnly])).stderr.trimEnd().split('\n').at(-1)).toBe('ghcprof: none of the 2 inputs has a time profile to aggregate');
+    const compare = await runCli(['compare', heapOnly, 'samples/interp/a/run-1.prof']);
+    expect(compare.status).toBe(2);
+    expect(compare.stderr.trimEnd().split('\n').at(-1)).toBe(`ghcprof: base: ${heapOnly}: no time profile to compare`);
+  });
+});

@@ -123,4 +123,14 @@ describe('run summaries', () => {
     expect(() => parseRunSummary(text.replace('"callSites":', '"callSites":"x","was":'), 'x.summary.json')).toThrow(/costCentres\[0\]\.callSites: expected a number/);
     expect(() => parseRunSummary('{', 'x.summary.json')).toThrow(/invalid JSON/);
   });
+
+  it('a summary error names the line: of the value of the wrong shape, or of the bad character', async () => {
+    const text = serializeRunSummary(await summaryOf('interp/a/run-1.prof'));
+    const lines = text.split('\n');
+    const module = lines.indexOf('  "modules": [') + 4; // modules[2], counting lines from 1
+    const broken = lines.map((line, i) => (i + 1 === module ? line.replace('"module":', '"module":7,"was":') : line)).join('\n');
+    expect(() => parseRunSummary(broken, 'x.summary.json')).toThrow(new RegExp(`^x\\.summary\\.json:${module}: not a ghcprof run summary: modules\\[2\\]\\.module: expected a string$`));
+    const unquoted = lines.map((line, i) => (i + 1 === module ? line.replace('"module":', 'module:') : line)).join('\n');
+    expect(() => parseRunSummary(unquoted, 'x.summary.json')).toThrow(new RegExp(`^x\\.summary\\.json:${module}: invalid JSON`));
+  });
 });

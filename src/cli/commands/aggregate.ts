@@ -14,6 +14,7 @@ import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { printWarnings } from '../warnings.js';
+import { noTimeProfileError } from '../no-time-profile.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -79,7 +80,8 @@ export function aggregateCommand(): Command {
           if (showProgress) process.stderr.write('\r\x1b[K');
         }
         const { aggregator } = loaded;
-        if (aggregator.runs.length === 0) throw new UsageError('no run had a time profile to aggregate');
+        printWarnings(loaded.warnings);
+        if (aggregator.runs.length === 0) throw noTimeProfileError(collected, null);
         if (options.by === 'stack' && !aggregator.hasStacks) throw new UsageError('--by stack needs call trees, and run summaries (.summary.json) have none: aggregate the profiles instead');
         for (const name of [...(options.metric ?? []), options.sort]) {
           const reason = aggregator.unavailableReason(name);
@@ -108,7 +110,6 @@ export function aggregateCommand(): Command {
           totalRows: rows.length,
           warnings: loaded.warnings,
         };
-        printWarnings(loaded.warnings);
         await writeOutput(options.output, async (write) => {
           await write(options.format === 'json' ? `${JSON.stringify(aggregateJson(content), null, 2)}\n` : renderAggregateReport(content, options.format));
         });

@@ -24,6 +24,7 @@ import { withOutputs } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { ALLOW_DIFFERENT_PROGRAMS } from '../one-program.js';
 import { printWarnings } from '../warnings.js';
+import { noTimeProfileError } from '../no-time-profile.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -141,7 +142,7 @@ export function compareCommand(): Command {
         const load = async (collected: CollectedRuns, name: string, side: number): Promise<LoadedRuns> => {
           const loaded = stored !== null ? stored[side]!.loaded : await loadRuns(collected, { threads: options.threads, callTrees });
           printWarnings(loaded.warnings);
-          if (loaded.aggregator.runs.length === 0) throw new UsageError(`${name}: no run with a time profile`);
+          if (loaded.aggregator.runs.length === 0) throw noTimeProfileError(collected, name);
           return loaded;
         };
         const base = await load(baseRuns, 'base', 0);

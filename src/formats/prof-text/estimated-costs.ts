@@ -377,6 +377,9 @@ function roundToTarget(items: Shares, from: number, to: number, target: number):
   }
   let missing = target - total;
   if (missing === 0) return;
+  // Beyond 2^53 adding one changes nothing, and placing units one at a time never ends: such
+  // totals are held rounded anyway (and warned of: common/inexact-integers.ts).
+  if (!Number.isSafeInteger(target) || !Number.isSafeInteger(missing)) return;
   const step = missing > 0 ? 1 : -1;
   // Giving: largest fraction first; taking back (float error only): smallest first. The
   // sort is stable, so ties go in file order; items without a fraction come last.

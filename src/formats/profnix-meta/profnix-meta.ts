@@ -1,6 +1,7 @@
 // The workbench's `meta.json` beside a profnix run's node folders (docs/formats.md §6.2):
 // `.meta.{tag, batch, profile, node_ghc_version, manifest}`, the manifest keyed by package.
 import { InputError } from '../../model/diagnostic.js';
+import { lineOfJsonPath, parseJsonInput } from '../../model/json-input.js';
 import type { ManifestEntry, RunMeta } from '../../model/run-meta.js';
 
 function text(value: unknown): string | null {
@@ -8,14 +9,9 @@ function text(value: unknown): string | null {
 }
 
 export function parseRunMeta(json: string, source: string): RunMeta {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (error) {
-    throw new InputError({ source }, `invalid JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
-  }
+  const parsed = parseJsonInput(json, source);
   const meta = (parsed as { meta?: Record<string, unknown> } | null)?.meta;
-  if (meta === undefined || meta === null || typeof meta !== 'object') throw new InputError({ source }, 'expected an object with a "meta" member');
+  if (meta === undefined || meta === null || typeof meta !== 'object') throw new InputError({ source, line: lineOfJsonPath(json, 'meta') }, 'expected an object with a "meta" member');
   const manifest: Record<string, ManifestEntry> = {};
   const rawManifest = meta['manifest'];
   if (rawManifest !== null && typeof rawManifest === 'object') {

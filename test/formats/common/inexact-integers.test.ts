@@ -36,4 +36,12 @@ describe('integers beyond 2^53', () => {
       'edited.json.prof: 1 number is beyond 2^53, where integers are not exact: they are held rounded, and so are the sums they enter (first: total alloc, read as 9007199254740992)',
     ]);
   });
+
+  it('a -p report whose total alloc is 1e26 is read at once (placing the estimates unit by unit never ended)', async () => {
+    const text = readSample('interp/a/run-1.prof').replace(/total alloc = [\d,]+ bytes/, 'total alloc = 100,000,000,000,000,000,000,000,000 bytes');
+    const started = Date.now();
+    const profile = await read(text, 'huge-total.prof');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(inexact(profile)).toHaveLength(1);
+  }, 20_000);
 });
