@@ -1,12 +1,13 @@
 // Per-band figures of a heap series: how high each band peaked, and how much heap it held
 // over the run (bytes integrated over time), which ranks long-lived bands above spikes.
 import type { HeapSeries } from '../model/heap-series.js';
+import { gapsBefore, heapGaps, type HeapGap } from './heap-gaps.js';
 
 export interface HeapBandSummary {
   band: string;
   peakBytes: number;
   peakTimeSecs: number;
-  /** Byte-seconds: the area under the band's curve (trapezoids between samples; absent = 0). */
+  /** Byte-seconds: the area under the band's curve (trapezoids between samples; absent = 0; none over a gap). */
   byteSeconds: number;
   meanBytes: number;
   /** Censuses in which the band had live data. */
@@ -19,6 +20,8 @@ export interface HeapSeriesSummary {
   peakTotalBytes: number;
   peakTotalTimeSecs: number;
   totalByteSeconds: number;
+  /** Spans with no census (heap-gaps.ts): not in any area. */
+  gaps: HeapGap[];
   bands: HeapBandSummary[];
 }
 
@@ -31,7 +34,8 @@ export function summariseHeapSeries(series: HeapSeries): HeapSeriesSummary {
   let peakTotalTimeSecs = 0;
   let totalByteSeconds = 0;
   let previous: { timeSecs: number; bytesByBand: Map<string, number>; total: number } | null = null;
-  for (const sample of series.samples) {
+  const gapBefore = gapsBefore(series.samples);
+  for (const [index, sample] of series.samples.entries()) {
     let total = 0;
     for (const [band, bytes] of sample.bytesByBand) {
       total += bytes;
@@ -47,7 +51,7 @@ export function summariseHeapSeries(series: HeapSeries): HeapSeriesSummary {
       peakTotalBytes = total;
       peakTotalTimeSecs = sample.timeSecs;
     }
-    if (previous !== null) {
+    if (previous !== null && !gapBefore[index]) {
       const width = sample.timeSecs - previous.timeSecs;
       totalByteSeconds += ((previous.total + total) / 2) * width;
       for (const summary of bands.values()) {
@@ -68,6 +72,7 @@ export function summariseHeapSeries(series: HeapSeries): HeapSeriesSummary {
     peakTotalBytes,
     peakTotalTimeSecs,
     totalByteSeconds,
+    gaps: heapGaps(series.samples),
     bands: [...bands.values()],
   };
 }

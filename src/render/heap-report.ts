@@ -51,6 +51,10 @@ export function renderHeapReport(content: HeapReportContent, format: TableFormat
     `  samples     ${summary.samples} over ${summary.durationSecs.toFixed(3)} s (${series.timeBasis === 'mutator-cpu' ? 'mutator CPU time' : 'elapsed time'})`,
   );
   lines.push(`  peak heap   ${formatBytes(summary.peakTotalBytes)} at ${summary.peakTotalTimeSecs.toFixed(3)} s; ${series.bands.length} bands`);
+  if (summary.gaps.length > 0) {
+    const spans = summary.gaps.map((gap) => `${gap.fromSecs.toFixed(3)}-${gap.toSecs.toFixed(3)} s`).join(', ');
+    lines.push(`  no census   ${spans} (far apart from the rest; not in any area)`);
+  }
   const title = content.ranking === 'peak' ? 'by peak' : 'by area (bytes held over time)';
   lines.push('', `Bands ${title} (top ${content.bands.length} of ${series.bands.length}):`, '');
   return `${lines.join('\n')}\n${renderTable(bandTable(content, false), 'text')}`;
@@ -72,6 +76,7 @@ export function heapReportJson(content: HeapReportContent): object {
       peakTotalBytes: summary.peakTotalBytes,
       peakTotalTimeSecs: summary.peakTotalTimeSecs,
       totalByteSeconds: summary.totalByteSeconds,
+      gaps: summary.gaps,
       markers: series.markers,
     },
     ranking: content.ranking,

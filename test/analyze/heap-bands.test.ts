@@ -30,4 +30,22 @@ describe('heap band summaries', () => {
     for (let i = 1; i < byPeak.length; i++) expect(byPeak[i - 1]!.peakBytes).toBeGreaterThanOrEqual(byPeak[i]!.peakBytes);
     for (let i = 1; i < byArea.length; i++) expect(byArea[i - 1]!.byteSeconds).toBeGreaterThanOrEqual(byArea[i]!.byteSeconds);
   });
+
+  it('a span with no census adds no area: by-type-hy.hp\'s area ends at its last census before the one at exit', async () => {
+    const text = readSample('ledger/by-type-hy.hp');
+    const censuses = readSimpleHeapProfile(text);
+    const summary = summariseHeapSeries(await readHeapProfile([text], 'x'));
+    const last = censuses.length - 1;
+    expect(summary.gaps).toEqual([{ fromSecs: censuses[last - 1]!.timeSecs, toSecs: censuses[last]!.timeSecs }]);
+    const totals = censuses.map((census) => [...census.bands.values()].reduce((a, b) => a + b, 0));
+    let area = 0;
+    for (let i = 1; i < last; i++) area += ((totals[i - 1]! + totals[i]!) / 2) * (censuses[i]!.timeSecs - censuses[i - 1]!.timeSecs);
+    expect(summary.totalByteSeconds).toBeCloseTo(area, 6);
+  });
+
+  it('evenly spaced censuses have no gap; the other samples\' .hp files neither', async () => {
+    for (const file of ['ledger/by-closure-hd.hp', 'interp/a/heap.hp', 'interp/b/heap.hp']) {
+      expect(summariseHeapSeries(await readHeapProfile([readSample(file)], file)).gaps).toEqual([]);
+    }
+  });
 });

@@ -448,4 +448,23 @@ describe('ghcprof report --html', () => {
     expect(ghcprof(['report', samplePath('interp/a/time.eventlog'), '--html', eventlogPage]).status).toBe(0);
     expect(readFileSync(eventlogPage, 'utf8')).toContain('<h2>Eventlog summary</h2>');
   });
+
+  it('several files with --html are refused before anything is written (the page showed the first alone)', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-html-'));
+    const page = join(scratch, 'report.html');
+    const run = ghcprof(['report', samplePath('interp/a/run-1.prof'), samplePath('interp/a/run-2.prof'), '--html', page]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('ghcprof: --html writes the page of one profile, and 2 were given: run report --html once per file (or compare them: ghcprof compare)\n');
+    expect(run.stdout).toBe('');
+    expect(existsSync(page)).toBe(false);
+  });
+
+  it('the heap chart of an eventlog\'s page carries its legend', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-html-'));
+    const page = join(scratch, 'heap.html');
+    expect(ghcprof(['report', samplePath('ledger/by-type-hy.eventlog'), '--html', page]).status).toBe(0);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('<h2>Heap over time</h2>');
+    expect(html.match(/<g class="legend-entry">/g)?.length).toBeGreaterThan(1);
+  });
 });

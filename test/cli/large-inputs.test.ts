@@ -66,4 +66,22 @@ describe('large inputs', () => {
     const names = new Set(run.stdout.toString('utf8').match(/\bf\d+\b/g));
     expect(names.size).toBe(200_000);
   }, 60_000);
+
+  it.each([['svg'], ['html']])('heap -o x.%s draws a .hp file of 200,000 censuses', async (format) => {
+    const path = join(scratch, 'many.hp');
+    const censuses = 200_000;
+    const lines = ['JOB "many"', 'DATE "Wed Dec  2 12:00 2026"', 'SAMPLE_UNIT "seconds"', 'VALUE_UNIT "bytes"'];
+    for (let i = 0; i < censuses; i++) {
+      const time = (i * 0.01).toFixed(6);
+      lines.push(`BEGIN_SAMPLE ${time}`, `a\t${1000 + (i % 7)}`, `b\t${10 + (i % 3)}`, `END_SAMPLE ${time}`);
+    }
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const output = join(scratch, `many.${format}`);
+    const run = await runCli(['heap', path, '-o', output]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const band = /<polygon class="band" points="([^"]+)"/.exec(readFileSync(output, 'utf8'));
+    // Each census is a point on the band's upper edge and one on its lower edge.
+    expect(band![1]!.split(' ')).toHaveLength(2 * censuses);
+  }, 60_000);
 });

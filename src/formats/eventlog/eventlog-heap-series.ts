@@ -1,6 +1,8 @@
 // Heap usage over time from an eventlog (`+RTS -h* -l`): each census is HEAP_PROF_SAMPLE_BEGIN
 // (162) … END (165) with cost-centre-stack samples (163: residency and stack of cost-centre
 // ids, innermost first) or string samples (164: a closure description, type, module, ...).
+// Logs of GHC before 9.0 declare no END event (the RTS did not write one): there a census ends
+// where the next begins, and the last at the end of the log.
 import { undefinedCostCentre, type CostCentre } from '../../model/cost-centre.js';
 import { costCentreStackBand } from '../../model/heap-band-name.js';
 import type { HeapSample, HeapSeries } from '../../model/heap-series.js';
@@ -49,6 +51,12 @@ export async function readEventlogHeapSeries(chunks: ByteChunks, source: string)
   const knownBands = new Set<string>();
   let open: HeapSample | null = null;
   let censuses = 0;
+  /** False for logs whose censuses have no END (declared by the header, so known before any event). */
+  let censusesEnd = true;
+  const closeCensus = (): void => {
+    if (open !== null) series.samples.push(open);
+    open = null;
+  };
   const addBand = (band: string, bytes: number): void => {
     if (open === null) return;
     if (!knownBands.has(band)) {
@@ -61,6 +69,9 @@ export async function readEventlogHeapSeries(chunks: ByteChunks, source: string)
     costCentres.get(id) ?? undefinedCostCentre(id);
 
   const result = await readEventlog(chunks, { source, order: 'file', types: WANTED }, {
+    header: (header) => {
+      censusesEnd = header.byId.has(EventId.HEAP_PROF_SAMPLE_END);
+    },
     event: (event) => {
       const info = event.info;
       switch (info.kind) {
@@ -71,6 +82,7 @@ export async function readEventlogHeapSeries(chunks: ByteChunks, source: string)
           costCentres.set(info.costCentreId, { id: info.costCentreId, label: info.label, module: info.module, src: info.srcLoc, isCaf: info.isCaf });
           break;
         case 'heapProfSampleBegin':
+          if (!censusesEnd) closeCensus();
           censuses++;
           open = { timeSecs: event.timeNs / 1e9, bytesByBand: new Map() };
           break;
@@ -81,8 +93,7 @@ export async function readEventlogHeapSeries(chunks: ByteChunks, source: string)
           addBand(info.label, info.residencyBytes);
           break;
         case 'heapProfSampleEnd':
-          if (open !== null) series.samples.push(open);
-          open = null;
+          closeCensus();
           break;
         case 'programArgs':
           series.job = info.args.join(' ');
@@ -97,6 +108,8 @@ export async function readEventlogHeapSeries(chunks: ByteChunks, source: string)
   });
   requireHeader(result, source);
   series.warnings.push(...result.warnings);
+  // Without END events the log's end ends the last census, unless the read stopped early.
+  if (!censusesEnd && result.warnings.length === 0) closeCensus();
   if (open !== null) {
     series.warnings.push({ location: { source }, message: `the eventlog ends inside heap census ${censuses}; kept the ${series.samples.length} complete ones` });
   }

@@ -31,4 +31,27 @@ describe('heap series from an eventlog', () => {
     expect(series.samples).toHaveLength(censuses);
     expect(series.timeBasis).toBe('elapsed');
   });
+
+  it('a GHC 8.x log, whose censuses have no END event, keeps each census: it ends where the next begins or the log ends', async () => {
+    // sleep.hy.eventlog declares no "End of heap profile sample" type; its one census was dropped.
+    const reference = readSample('ghc-events/sleep.hy.eventlog.reference');
+    expect(reference).not.toContain('End of heap profile sample');
+    const censusStarts = [...reference.matchAll(/^(\d+): start heap prof sample \d+$/gm)].map((match) => Number(match[1]) / 1e9);
+    const bytesByLabel = new Map<string, number>();
+    for (const [, residency, label] of reference.matchAll(/: heap prof sample \d+, residency (\d+), label (.*)$/gm)) {
+      bytesByLabel.set(label!, (bytesByLabel.get(label!) ?? 0) + Number(residency));
+    }
+    expect(censusStarts).toHaveLength(1);
+    const series = await readEventlogHeapSeries(bytes('ghc-events/sleep.hy.eventlog'), 'sleep.hy.eventlog');
+    expect(series.warnings).toEqual([]);
+    expect(series.samples.map((sample) => sample.timeSecs)).toEqual(censusStarts);
+    expect(series.samples[0]!.bytesByBand).toEqual(bytesByLabel);
+  });
+
+  it('a GHC 8.x log cut short keeps the censuses before the last, which may be incomplete, and says so', async () => {
+    const whole = readFileSync(samplePath('ghc-events/sleep.hy.eventlog'));
+    const series = await readEventlogHeapSeries([whole.subarray(0, whole.length - 40)], 'sleep.hy.eventlog');
+    expect(series.samples).toHaveLength(0);
+    expect(series.warnings.map((warning) => warning.message)).toContain('the eventlog ends inside heap census 1; kept the 0 complete ones');
+  });
 });
