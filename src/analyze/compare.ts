@@ -299,6 +299,18 @@ export function compareBuilds(base: RunAggregator, next: RunAggregator, options:
  * costs (every row) only grow in a regression, productivity only shrinks, and a total that
  * is worse neither way (alloc_rate) is none.
  */
+/**
+ * What a change means, for whoever shows it: `worse` or `better` when significant (a row's
+ * cost is worse higher; a total says which way), `unchanged` when tested and not significant
+ * (or within -p's print precision), null when untested or a total that is neither.
+ */
+export function changeMeaning(figure: ComparedFigure, worse: CompareTotal['worse']): 'worse' | 'better' | 'unchanged' | null {
+  if (figure.p === null) return null;
+  if (!figure.significant || figure.withinPrintPrecision || figure.change === 0) return 'unchanged';
+  if (worse === null) return null;
+  return (worse === 'higher') === figure.change > 0 ? 'worse' : 'better';
+}
+
 export function significantRegressions(comparison: Comparison, thresholdPct: number): Array<CompareTotal | CompareRow> {
   const worse = (figure: ComparedFigure, direction: CompareTotal['worse']): boolean => {
     if (direction === null || !figure.significant || figure.deltaPct === null) return false;

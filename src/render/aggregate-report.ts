@@ -7,7 +7,7 @@ import { markdownText } from './markdown-text.js';
 import { medianWithSpread, relativeSpreadPct } from './median-spread.js';
 import { estimateMark, formatInUnit, formatMetricValue } from './metric-value.js';
 import { visibleText } from './program-text.js';
-import { renderTable, type Column, type Table, type TableFormat } from './table.js';
+import { renderTable, type Column, type Table, type TableFormat, type TableOptions } from './table.js';
 
 export interface AggregateReportContent {
   program: string | null;
@@ -110,7 +110,7 @@ function groupingTitle(grouping: AggregateReportContent['grouping']): string {
   return grouping === 'cost-centre' ? 'Cost centres' : grouping === 'module' ? 'Modules' : 'Call stacks';
 }
 
-export function renderAggregateReport(content: AggregateReportContent, format: TableFormat): string {
+export function renderAggregateReport(content: AggregateReportContent, format: TableFormat, options: TableOptions = {}): string {
   if (format === 'csv') return renderTable(rowTable(content, format), 'csv');
   // Program names, run directories, manifests and warnings are text from the runs' files.
   const show = format === 'markdown' ? markdownText : visibleText;
@@ -133,14 +133,14 @@ export function renderAggregateReport(content: AggregateReportContent, format: T
   const pad = (text: string): string => (format === 'text' ? text.trimEnd().split('\n').map((line) => `  ${line}`).join('\n') : text.trimEnd());
   // Text shows the headline figures (model/run-statistic.ts); JSON carries every statistic of the runs.
   const shownMetrics = content.runMetrics.filter(({ headline }) => headline);
-  lines.push(pad(renderTable(runMetricTable(shownMetrics), format)));
+  lines.push(pad(renderTable(runMetricTable(shownMetrics), format, options)));
   const hidden = content.runMetrics.length - shownMetrics.length;
   if (hidden > 0) lines.push(`  (${hidden} more RTS statistics in --format json)`);
   lines.push('');
   const shown = content.rows.length < content.totalRows ? `top ${content.rows.length} of ${content.totalRows}` : `all ${content.totalRows}`;
   const estimates = content.estimated.length > 0 ? `; ≈ = estimated from -p percentages` : '';
   lines.push(`${groupingTitle(content.grouping)} by median ${METRICS[content.sort].title} (${shown}${estimates}):`, '');
-  lines.push(renderTable(rowTable(content, format), format).trimEnd());
+  lines.push(renderTable(rowTable(content, format), format, options).trimEnd());
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,13 +1,13 @@
 // `ghcprof compare`: benchstat-style tables (run totals first, then one per metric) as text
 // or Markdown, CSV, and JSON.
-import type { ComparedFigure, CompareRow, CompareTotal, Comparison, OneSidedRow } from '../analyze/compare.js';
+import { changeMeaning, type ComparedFigure, type CompareRow, type CompareTotal, type Comparison, type OneSidedRow } from '../analyze/compare.js';
 import type { ManifestChange } from '../analyze/manifest-diff.js';
 import type { MetricName } from '../model/metric.js';
 import { codeBlock, markdownText } from './markdown-text.js';
 import { medianWithSpread } from './median-spread.js';
 import { estimateMark, formatInUnit, formatMetricValue, formatPercent, formatSignedPct, metricTitle } from './metric-value.js';
 import { shownName, visibleText } from './program-text.js';
-import { renderTable, type Table, type TableFormat } from './table.js';
+import { renderTable, type Table, type TableFormat, type TableOptions } from './table.js';
 
 export interface CompareSideInfo {
   label: string;
@@ -50,6 +50,7 @@ function totalsTable(comparison: Comparison): Table {
       { title: 'delta', align: 'left' },
     ],
     rows: comparison.totals.map((total) => [total.title, cell(total, total.base), cell(total, total.next), deltaCell(total, comparison.runsNeededForSignificance)]),
+    cellStyle: (row, column) => (column === 3 ? changeMeaning(comparison.totals[row]!, comparison.totals[row]!.worse) : null),
   };
 }
 
@@ -70,6 +71,8 @@ function metricTable(content: CompareReportContent, name: MetricName): Table {
       { title: 'delta', align: 'left' },
     ],
     rows: shown.map((row) => [row.label, ...(byCostCentre ? [row.module] : []), cell(row, row.base), cell(row, row.next), deltaCell(row, comparison.runsNeededForSignificance)]),
+    // The delta column; the geomean row (after the shown rows) is plain.
+    cellStyle: (row, column) => (column === (byCostCentre ? 4 : 3) && row < shown.length ? changeMeaning(shown[row]!, 'higher') : null),
   };
   const ratio = comparison.geomean[name];
   if (ratio !== undefined && ratio !== null) table.rows.push(['geomean', ...(byCostCentre ? [''] : []), '', '', formatSignedPct((ratio - 1) * 100)]);
@@ -103,7 +106,7 @@ function manifestLines(changes: ManifestChange[]): string[] {
   return ['manifest changes:', ...changes.map((change) => `  ${change.component}: ${show(change.base)} -> ${show(change.next)}`)];
 }
 
-function testLine(comparison: Comparison): string {
+export function testLine(comparison: Comparison): string {
   const { correction, alpha } = comparison.options;
   const tests = `${comparison.testedTotals} run-total and ${comparison.tested} row tests, each family corrected apart`;
   const corrected = correction === 'none' ? `no correction (${tests.replace(', each family corrected apart', '')})` : `${correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} correction over ${tests}`;
@@ -125,7 +128,7 @@ function csvCells(figure: ComparedFigure): string[] {
   ];
 }
 
-export function renderCompareReport(content: CompareReportContent, format: TableFormat): string {
+export function renderCompareReport(content: CompareReportContent, format: TableFormat, options: TableOptions = {}): string {
   const { comparison } = content;
   if (format === 'csv') {
     const table: Table = {
@@ -147,8 +150,8 @@ export function renderCompareReport(content: CompareReportContent, format: Table
   }
   // The info lines are plain text holding program names, paths and manifest entries: shown, or quoted in Markdown.
   lines.push(...info.map((line) => (markdown ? `> ${markdownText(line)}  ` : visibleText(line))), '');
-  if (comparison.totals.length > 0) lines.push(renderTable(totalsTable(comparison), format).trimEnd(), '');
-  for (const name of comparison.metrics) lines.push(renderTable(metricTable(content, name), format).trimEnd(), '');
+  if (comparison.totals.length > 0) lines.push(renderTable(totalsTable(comparison), format, options).trimEnd(), '');
+  for (const name of comparison.metrics) lines.push(renderTable(metricTable(content, name), format, options).trimEnd(), '');
   const oneSided = [...oneSidedLines('only in new (added)', comparison.added), ...oneSidedLines('only in base (removed)', comparison.removed)];
   if (oneSided.length > 0) lines.push(...(markdown ? codeBlock(oneSided) : oneSided), '');
   return `${lines.join('\n').trimEnd()}\n`;

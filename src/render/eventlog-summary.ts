@@ -25,7 +25,7 @@ export function renderEventlogSummary(summary: EventlogSummary): string {
   const lines: string[] = [`${visibleText(summary.source)}  (eventlog${summary.startedAt ? `, started ${visibleText(summary.startedAt)}` : ''})`];
   if (summary.arguments.length > 0) lines.push(`  command       ${visibleText(summary.arguments.join(' '))}`);
   if (summary.rtsVersion) lines.push(`  RTS           ${visibleText(summary.rtsVersion)}`);
-  lines.push(`  duration      ${formatDuration(summary.durationSecs)} elapsed${summary.capabilities !== null ? `, ${summary.capabilities} capabilities` : ''}`);
+  lines.push(`  duration      ${formatDuration(summary.durationSecs)} elapsed${summary.capabilities !== null ? `, ${summary.capabilities} ${summary.capabilities === 1 ? 'capability' : 'capabilities'}` : ''}`);
   lines.push(`  events        ${formatCount(summary.events)}`);
 
   const { gc, heap } = summary;
@@ -33,7 +33,13 @@ export function renderEventlogSummary(summary: EventlogSummary): string {
   if (gc.pauses.count === 0) lines.push('  no GC events in this log');
   else {
     const productivity = gc.productivity === null ? '' : `${(gc.productivity * 100).toFixed(1)}% mutator, ${((1 - gc.productivity) * 100).toFixed(1)}% GC`;
-    lines.push(`  productivity  ${productivity} (${formatDuration(gc.mutatorSecs)} mutator, ${formatDuration(gc.gcSecs)} in pauses; elapsed time)`, '');
+    lines.push(`  productivity  ${productivity} (${formatDuration(gc.mutatorSecs)} mutator, ${formatDuration(gc.gcSecs)} in pauses; elapsed time)`);
+    // The RTS takes each heap census inside a GC: with -h, pauses hold census time, and the
+    // productivity is not the program's.
+    if (summary.samples.heapCensuses > 0) {
+      lines.push(`                with heap profiling (${formatCount(summary.samples.heapCensuses)} censuses): census time counts as GC, so productivity reads low`);
+    }
+    lines.push('');
     const rows = [pauseRow('all', gc.pauses), ...gc.byGeneration.map((generation) => pauseRow(`gen ${generation.generation}`, generation))];
     const table = renderTable(
       {

@@ -5,7 +5,7 @@ import { formatWarning } from '../model/diagnostic.js';
 import { percent } from '../model/percent.js';
 import { formatBytes } from './bytes.js';
 import { visibleText } from './program-text.js';
-import { renderTable, type Table, type TableFormat } from './table.js';
+import { renderTable, type Table, type TableFormat, type TableOptions } from './table.js';
 
 export interface HeapReportContent {
   series: HeapSeries;
@@ -38,7 +38,7 @@ function bandTable(content: HeapReportContent, machine: boolean): Table {
   };
 }
 
-export function renderHeapReport(content: HeapReportContent, format: TableFormat): string {
+export function renderHeapReport(content: HeapReportContent, format: TableFormat, options: TableOptions = {}): string {
   if (format !== 'text') return renderTable(bandTable(content, true), format);
   const { series, summary } = content;
   const lines = [
@@ -57,7 +57,7 @@ export function renderHeapReport(content: HeapReportContent, format: TableFormat
   }
   const title = content.ranking === 'peak' ? 'by peak' : 'by area (bytes held over time)';
   lines.push('', `Bands ${title} (top ${content.bands.length} of ${series.bands.length}):`, '');
-  return `${lines.join('\n')}\n${renderTable(bandTable(content, false), 'text')}`;
+  return `${lines.join('\n')}\n${renderTable(bandTable(content, false), 'text', options)}`;
 }
 
 export function heapReportJson(content: HeapReportContent): object {

@@ -72,8 +72,19 @@ describe('CSV', () => {
   });
 
   it('numbers, negative and in exponent form, stay numbers', () => {
-    const numbers = ['-3.2', '+5', '-0', '1e-7', '-1.5e+21', '-Infinity', '42', '.5'];
+    const numbers = ['-3.2', '+5', '-0', '1e-7', '-1.5e+21', '-Infinity', '42', '0.5'];
     expect(csv(numbers)).toEqual(numbers);
+  });
+
+  it('fractions at the 15 digits a double holds: no binary noise from sums of decimals; integers untouched', () => {
+    expect(csv([String(0.1 * 3), String(0.087 + 1e-17), String(2.1 - 1e-15 / 2), '0.0000216501764489380617', '9007199254740993', '145447134.2222222'])).toEqual([
+      '0.3',
+      '0.087',
+      '2.1',
+      '0.0000216501764489381',
+      '9007199254740993',
+      '145447134.222222',
+    ]);
   });
 
   it('one record per line: line breaks and tabs in a cell are shown as escapes (a tab would be a formula trigger)', () => {

@@ -14,6 +14,7 @@ import { percentage, positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { printWarnings } from '../warnings.js';
+import { colourOption, wantsColour, type ColourWhen } from '../colour.js';
 import { noTimeProfileError } from '../no-time-profile.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -29,6 +30,7 @@ interface AggregateOptions {
   store?: string;
   build?: string[];
   threads?: number;
+  color: ColourWhen;
 }
 
 /** The runs of `--store FILE [--build NAME...]`, as loadRuns would give them from their files. */
@@ -54,6 +56,7 @@ export function aggregateCommand(): Command {
     .option('--min <pct>', 'hide rows whose median shares of time and alloc are both below this', percentage, 0)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .addOption(colourOption())
     .option('--store <file>', 'aggregate stored runs (ghcprof store add) instead of files: all of them, or those of --build')
     .option('--build <names...>', 'with --store: the runs of these builds (node commit prefix, or run directory tag)')
     .addOption(threadsOption())
@@ -111,7 +114,7 @@ export function aggregateCommand(): Command {
           warnings: loaded.warnings,
         };
         await writeOutput(options.output, async (write) => {
-          await write(options.format === 'json' ? `${JSON.stringify(aggregateJson(content), null, 2)}\n` : renderAggregateReport(content, options.format));
+          await write(options.format === 'json' ? `${JSON.stringify(aggregateJson(content), null, 2)}\n` : renderAggregateReport(content, options.format, { colour: wantsColour(options.color, options.output) }));
         });
       }),
     );

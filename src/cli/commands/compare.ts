@@ -1,17 +1,18 @@
 // `ghcprof compare BASE NEW` or `ghcprof compare --base PATH... --new PATH...`: which run
 // totals and cost centres changed between two builds, by how much (in seconds, bytes and
 // entries), and how sure we are; a CI verdict with --fail-on-regression; a differential
-// flamegraph with --flamegraph.
+// flamegraph with --flamegraph; all of it on one page with --html.
 import { Command, Option } from 'commander';
 import type { RunAggregator } from '../../analyze/aggregate.js';
-import { compareBuilds, significantRegressions, type CompareGrouping, type Comparison } from '../../analyze/compare.js';
+import { compareBuilds, significantRegressions, type CompareGrouping, type CompareOptions as CompareBuildOptions, type Comparison } from '../../analyze/compare.js';
 import { manifestDiff } from '../../analyze/manifest-diff.js';
 import { meanProfile } from '../../analyze/mean-profile.js';
 import type { PValueAdjustment } from '../../analyze/multiple-comparisons.js';
 import { DEFAULT_METRICS, METRIC_NAMES, type AmountMetric, type MetricName } from '../../model/metric.js';
+import { renderCompareHtml } from '../../render/compare-html.js';
 import { compareJson, deltaCell, renderCompareReport, type CompareReportContent } from '../../render/compare-report.js';
 import { withDeltas } from '../../render/diff-flame-data.js';
-import { flameDataFromProfile } from '../../render/flame-data.js';
+import { flameDataFromProfile, type FlameData } from '../../render/flame-data.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
 import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
 import { collectRuns, type CollectedRuns } from '../../runs/collect-runs.js';
@@ -24,6 +25,7 @@ import { withOutputs } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { ALLOW_DIFFERENT_PROGRAMS } from '../one-program.js';
 import { printWarnings } from '../warnings.js';
+import { colourOption, wantsColour, type ColourWhen } from '../colour.js';
 import { noTimeProfileError } from '../no-time-profile.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -39,15 +41,33 @@ interface CompareOptions {
   top: number;
   onlySignificant?: boolean;
   regressions?: boolean;
+  color: ColourWhen;
   allowDifferentPrograms?: boolean;
   format: (typeof FORMATS)[number];
   failOnRegression?: number;
   flamegraph?: string;
+  html?: string;
   output?: string;
   store?: string;
   baseBuild?: string[];
   newBuild?: string[];
   threads?: number;
+}
+
+/** The differential flamegraph's data: widths from the new build's mean, each frame's change tested per stack. */
+function differentialFlame(base: RunAggregator, next: RunAggregator, compareOptions: CompareBuildOptions, metrics: readonly MetricName[]): FlameData {
+  const flameMetric: AmountMetric = metrics.includes('time') ? 'time' : metrics.includes('alloc') ? 'alloc' : 'time';
+  const stacks = compareBuilds(base, next, { ...compareOptions, grouping: 'stack', metrics: [flameMetric], minPct: 0 });
+  const profile = meanProfile(next, `new build: mean of ${next.runs.length} runs`);
+  return withDeltas(
+    flameDataFromProfile(profile, {
+      metrics: [flameMetric],
+      minWidthPct: 0.1,
+      title: `${profile.metadata.program ?? 'profile'}: new vs base (red: more ${flameMetric}, blue: less; pale: no significant change)`,
+    }),
+    stacks,
+    flameMetric,
+  );
 }
 
 /** `--store FILE --base-build NAME... --new-build NAME...`: each side's stored runs, as loadRuns would give them from their files. */
@@ -104,10 +124,12 @@ export function compareCommand(): Command {
     .option('--top <n>', 'rows shown per metric in text and Markdown (0 = all)', positiveInteger, 25)
     .option('--only-significant', 'show only rows with a significant change')
     .option('--regressions', 'show only rows with a significant increase')
+    .addOption(colourOption())
     .option(ALLOW_DIFFERENT_PROGRAMS, 'compare runs even when they are of different programs')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--fail-on-regression <pct>', 'exit 1 when a run total or row got significantly worse by more than this many percent', regressionThreshold)
     .option('--flamegraph <file>', 'also write a differential flamegraph (.svg or .html): widths from the new build, colour by the absolute change of each frame')
+    .option('--html <file>', 'also write one self-contained page: verdict, settings, manifest difference, run totals, significant rows (sortable), the differential flamegraph')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .option('--store <file>', 'compare stored runs (ghcprof store add) instead of files: --base-build against --new-build')
     .option('--base-build <names...>', 'with --store: the base build (node commit prefix, or run directory tag); several are pooled')
@@ -137,8 +159,8 @@ export function compareCommand(): Command {
         if (flamegraphFormat === undefined) throw new UsageError('--flamegraph: end the file name in .svg or .html');
         const stored = fromStore ? await loadStoredSides(options.store!, options.baseBuild!, options.newBuild!) : null;
         const [baseRuns, nextRuns] = stored !== null ? [stored[0]!.collected, stored[1]!.collected] : [await collectRuns(basePaths), await collectRuns(nextPaths)];
-        // Stacks only for --by stack and the flamegraph: without, the workers post back summaries.
-        const callTrees = options.by === 'stack' || flamegraphFormat !== null;
+        // Stacks only for --by stack and the flamegraphs: without, the workers post back summaries.
+        const callTrees = options.by === 'stack' || flamegraphFormat !== null || options.html !== undefined;
         const load = async (collected: CollectedRuns, name: string, side: number): Promise<LoadedRuns> => {
           const loaded = stored !== null ? stored[side]!.loaded : await loadRuns(collected, { threads: options.threads, callTrees });
           printWarnings(loaded.warnings);
@@ -174,25 +196,18 @@ export function compareCommand(): Command {
         };
         const regressions = options.failOnRegression === undefined ? null : significantRegressions(comparison, options.failOnRegression);
 
-        // Both outputs checked before either is written, and both written before either replaces its file.
-        const outputPaths = flamegraphFormat === null ? [options.output] : [options.output, options.flamegraph];
-        await withOutputs(outputPaths, async ([output, flamegraph]) => {
-          if (flamegraph !== undefined) {
-            const flameMetric: AmountMetric = metrics.includes('time') ? 'time' : metrics.includes('alloc') ? 'alloc' : 'time';
-            const stacks = compareBuilds(base.aggregator, next.aggregator, { ...compareOptions, grouping: 'stack', metrics: [flameMetric], minPct: 0 });
-            const profile = meanProfile(next.aggregator, `new build: mean of ${next.aggregator.runs.length} runs`);
-            const data = withDeltas(
-              flameDataFromProfile(profile, {
-                metrics: [flameMetric],
-                minWidthPct: 0.1,
-                title: `${profile.metadata.program ?? 'profile'}: new vs base (red: more ${flameMetric}, blue: less; pale: no significant change)`,
-              }),
-              stacks,
-              flameMetric,
-            );
-            await flamegraph.write(flamegraphFormat === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: false }) : renderFlamegraphHtml(data, { differential: true }));
+        // Every output checked before any is written, and all written before any replaces its file.
+        const outputPaths = [options.output, options.flamegraph ?? null, options.html ?? null];
+        await withOutputs(outputPaths.filter((path) => path !== null), async (targets) => {
+          const [output, flamegraph, html] = [targets[0], options.flamegraph === undefined ? undefined : targets[1], options.html === undefined ? undefined : targets.at(-1)];
+          // Made once for both: the differential flame of the new build's mean, coloured by each frame's tested change.
+          const flame = flamegraph !== undefined || (html !== undefined && !treeless) ? differentialFlame(base.aggregator, next.aggregator, compareOptions, metrics) : null;
+          if (flamegraph !== undefined) await flamegraph.write(flamegraphFormat === 'svg' ? renderFlamegraphSvg(flame!, { metric: 0, inverted: false }) : renderFlamegraphHtml(flame!, { differential: true }));
+          if (html !== undefined) {
+            const flamegraphHtml = flame === null ? null : renderFlamegraphHtml(flame, { differential: true });
+            await html.write(renderCompareHtml({ content, regressions, thresholdPct: options.failOnRegression ?? null, flamegraphHtml }));
           }
-          await output!.write(options.format === 'json' ? `${JSON.stringify(compareJson(content, regressions), null, 2)}\n` : renderCompareReport(content, options.format));
+          await output!.write(options.format === 'json' ? `${JSON.stringify(compareJson(content, regressions), null, 2)}\n` : renderCompareReport(content, options.format, { colour: wantsColour(options.color, options.output) }));
         });
         if (regressions !== null && regressions.length > 0) {
           process.stderr.write(`ghcprof: ${regressions.length} significant regression${regressions.length === 1 ? '' : 's'} above ${options.failOnRegression}%:\n`);

@@ -6,17 +6,31 @@ import { renderHeapChart, renderHeapChartHtml } from '../../render/heap-chart.js
 import { heapReportJson, renderHeapReport } from '../../render/heap-report.js';
 import { positiveInteger } from '../options.js';
 import { writeOutput } from '../output.js';
+import { outputKind, type OutputEndings } from '../output-kind.js';
 import { readInput } from '../../runs/read-input.js';
 import { runAction } from '../run-command.js';
 import { printWarnings } from '../warnings.js';
+import { colourOption, wantsColour, type ColourWhen } from '../colour.js';
 
 const FORMATS = ['text', 'json', 'csv'] as const;
+
+/** A chart from .svg and .html; the table from the rest, in the format the ending names unless --format says. */
+const ENDINGS: OutputEndings<'svg' | 'html' | (typeof FORMATS)[number]> = [
+  ['.svg', 'svg'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.txt', 'text'],
+  ['.text', 'text'],
+  ['.json', 'json'],
+  ['.csv', 'csv'],
+];
 
 interface HeapOptions {
   top: number;
   sort: HeapRanking;
   format?: (typeof FORMATS)[number];
   output?: string;
+  color: ColourWhen;
 }
 
 export function heapCommand(): Command {
@@ -26,12 +40,15 @@ export function heapCommand(): Command {
     .option('--top <n>', 'bands to show (0 = all)', positiveInteger, 20)
     .addOption(new Option('--sort <ranking>', 'rank bands by their peak or by bytes held over time').choices(['peak', 'area']).default('peak'))
     .addOption(new Option('--format <format>', 'output format (default: from -o: .svg and .html draw a chart, else text)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; .svg or .html draw a stacked area chart')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout: .svg or .html draw a stacked area chart; .txt, .json, .csv the table')
+    .addOption(colourOption())
     .action(
       runAction(async (file: string, options: HeapOptions) => {
+        // Checked before the input is read: a wrong name is a usage mistake, found at once.
+        const named = outputKind(options.output, ENDINGS);
         const series = await readInput(file, readHeapSeries);
         printWarnings(series.warnings);
-        const chart = options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null;
+        const chart = named === 'svg' || named === 'html' ? named : null;
         if (chart !== null && options.format === undefined) {
           await writeOutput(options.output, async (write) => {
             const chartOptions = { top: options.top > 0 ? options.top : series.bands.length };
@@ -39,12 +56,12 @@ export function heapCommand(): Command {
           });
           return;
         }
-        const format = options.format ?? 'text';
+        const format = options.format ?? (named === 'text' || named === 'json' || named === 'csv' ? named : 'text');
         const summary = summariseHeapSeries(series);
         const ranked = rankHeapBands(summary.bands, options.sort);
         const content = { series, summary, ranking: options.sort, bands: options.top > 0 ? ranked.slice(0, options.top) : ranked };
         await writeOutput(options.output, async (write) => {
-          await write(format === 'json' ? `${JSON.stringify(heapReportJson(content), null, 2)}\n` : renderHeapReport(content, format));
+          await write(format === 'json' ? `${JSON.stringify(heapReportJson(content), null, 2)}\n` : renderHeapReport(content, format, { colour: wantsColour(options.color, options.output) }));
         });
       }),
     );
