@@ -14,6 +14,7 @@ import { costCentreTotals, type Grouping } from './analyze/cost-centre-totals.js
 import { rankTotals } from './analyze/ranking.js';
 import { runRecordOf } from './analyze/run-record.js';
 import { treeView, type TreeViewOptions } from './analyze/tree-view.js';
+import { bottomUpView, type BottomUpViewOptions } from './analyze/bottom-up.js';
 import type { ByteChunks } from './formats/common/byte-chunks.js';
 import { GZIP_MAGIC_BYTES, isGzip } from './formats/common/gzip.js';
 import { peekChunks } from './formats/common/peek.js';
@@ -260,6 +261,8 @@ export interface ReportOptions {
   top?: number;
   /** Also the call tree, pruned by depth and share (as `report --tree --depth --min`). */
   tree?: Partial<TreeViewOptions> | boolean;
+  /** Also each top cost centre over its callers, pruned by depth and share (as `report --bottom-up --depth --min`). */
+  bottomUp?: Partial<Pick<BottomUpViewOptions, 'maxDepth' | 'minPct'>> | boolean;
 }
 
 /** What `ghcprof report` shows of a profile, for `renderReport` and `reportJson`. */
@@ -269,6 +272,7 @@ export function reportContent(profile: Profile, options: ReportOptions = {}): Re
   const top = options.top ?? 20;
   const ranked = rankTotals(costCentreTotals(profile, grouping), sort);
   const tree = options.tree === undefined || options.tree === false ? null : options.tree === true ? {} : options.tree;
+  const bottomUp = options.bottomUp === undefined || options.bottomUp === false ? null : options.bottomUp === true ? {} : options.bottomUp;
   return {
     profile,
     grouping,
@@ -276,6 +280,7 @@ export function reportContent(profile: Profile, options: ReportOptions = {}): Re
     totals: top > 0 ? ranked.slice(0, top) : ranked,
     totalRows: ranked.length,
     tree: tree === null ? null : treeView(profile, { maxDepth: tree.maxDepth ?? Number.MAX_SAFE_INTEGER, minPct: tree.minPct ?? 0 }),
+    bottomUp: bottomUp === null ? null : bottomUpView(profile, { top, sort, maxDepth: bottomUp.maxDepth ?? Number.MAX_SAFE_INTEGER, minPct: bottomUp.minPct ?? 0 }),
   };
 }
 
@@ -321,6 +326,8 @@ export { GROUPINGS, costCentreTotals, profileTotals } from './analyze/cost-centr
 export { rankTotals } from './analyze/ranking.js';
 export type { TreeViewOptions, TreeViewRow } from './analyze/tree-view.js';
 export { treeView } from './analyze/tree-view.js';
+export { bottomUpCallTree, bottomUpView } from './analyze/bottom-up.js';
+export type { BottomUpRow, BottomUpViewOptions } from './analyze/bottom-up.js';
 
 // Heap series.
 export type { HeapBandSummary, HeapRanking, HeapSeriesSummary } from './analyze/heap-bands.js';

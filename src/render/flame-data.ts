@@ -1,6 +1,7 @@
 // The data a flamegraph is drawn from, independent of how it is drawn (SVG, HTML viewer):
 // a frame tree flattened in pre-order, with a value per metric. Built from any Profile
 // (a .prof, an eventlog's samples, an aggregate of runs) by `flameDataFromProfile`.
+import { BOTTOM_UP_ROOT, bottomUpCallTree } from '../analyze/bottom-up.js';
 import { childLinks, quantityColumn } from '../model/compact-call-tree.js';
 import { AMOUNT_METRICS, metricUnavailableReason, METRICS, type AmountMetric, type Quantity } from '../model/metric.js';
 import { percent } from '../model/percent.js';
@@ -69,6 +70,11 @@ export interface FlameDataOptions {
    */
   minWidthPct: number;
   title?: string;
+  /**
+   * Draw the inverted call tree (analyze/bottom-up.ts): under one root for the whole program,
+   * every cost centre with an individual cost, above each its callers.
+   */
+  bottomUp?: boolean;
 }
 
 /** The metrics a profile can be drawn by. */
@@ -83,7 +89,13 @@ export function flameDataFromProfile(profile: Profile, options: FlameDataOptions
   );
   const frames: FlameFrame[] = [];
   let mergedFrames = 0;
-  const tree = compactTreeOf(profile);
+  const callTree = compactTreeOf(profile);
+  // The inverted tree is cut where every drawn metric is under the narrowest frame: what lies
+  // beyond would be merged away, and the whole of it is a node per chain of callers.
+  const tree =
+    callTree !== null && options.bottomUp === true
+      ? bottomUpCallTree(callTree, { order: METRICS[metricKeys[0]!].quantity, minSharePct: options.minWidthPct, quantities: metricKeys.map((key) => METRICS[key].quantity) })
+      : callTree;
   if (tree !== null && tree.size > 0) {
     const count = metricKeys.length;
     const own = metricKeys.map((metric) => quantityColumn(tree, METRICS[metric].quantity));
@@ -115,7 +127,7 @@ export function flameDataFromProfile(profile: Profile, options: FlameDataOptions
       const index = frames.length;
       const costCentre = tree.costCentres[tree.centre[node]!]!;
       frames.push({
-        name: `${costCentre.module}.${costCentre.label}`,
+        name: costCentre === BOTTOM_UP_ROOT ? costCentre.label : `${costCentre.module}.${costCentre.label}`,
         module: costCentre.module,
         src: costCentre.src,
         parent,
@@ -147,6 +159,7 @@ export function flameDataFromProfile(profile: Profile, options: FlameDataOptions
     }
   }
   const subtitle = [`${profile.metadata.source} (${profile.metadata.format})`];
+  if (options.bottomUp === true) subtitle.push('bottom-up: next to the root each cost centre by its individual cost, outwards from it its callers, then theirs');
   if (mergedFrames > 0) subtitle.push(`${mergedFrames} frames narrower than ${options.minWidthPct}% of the total are merged into one frame per parent`);
   return {
     // No metric in the default title: the HTML viewer switches metrics under it.

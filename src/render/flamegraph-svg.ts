@@ -5,6 +5,7 @@ import { deltaColour, describeDelta } from './diff-colour.js';
 import { layoutFlame } from './flame-layout.js';
 import { formatQuantity, formatShare } from './metric-value.js';
 import { moduleColour } from './module-colour.js';
+import { visibleText } from './program-text.js';
 import { escapeXml } from './xml-escape.js';
 
 export interface FlamegraphSvgOptions {
@@ -19,10 +20,16 @@ const CHAR_WIDTH = FONT_SIZE * 0.6;
 const MARGIN = 10;
 const HEADER = 48;
 
+/** The name cut to the frame, in the middle as the HTML viewer cuts it: the module's start and the function's name at the end both stay. */
 function fitText(name: string, width: number): string | null {
   const room = Math.floor((width - 6) / CHAR_WIDTH);
   if (room < 3) return null;
-  return name.length <= room ? name : `${name.slice(0, room - 2)}..`;
+  const shown = visibleText(name);
+  if (shown.length <= room) return shown;
+  // A third before the ellipsis, the rest after it: the label at the end tells more than the
+  // module prefix, which the colour shows (the viewer's fitLabel cuts the same way).
+  const head = Math.ceil((room - 1) / 3);
+  return `${shown.slice(0, head)}…${shown.slice(shown.length - (room - 1 - head))}`;
 }
 
 export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptions): string {

@@ -20,6 +20,15 @@ function foldedFrame(name: string): string {
   return visibleText(name).replace(/;/g, visibleEscape);
 }
 
+export interface FoldedOptions {
+  /**
+   * Whether lines start with the root's frame (default true). A bottom-up tree's root
+   * (analyze/bottom-up.ts) stands for no cost centre: without it each line starts with the
+   * cost centre whose cost it is, followed by its callers, leaf first.
+   */
+  rootFrame?: boolean;
+}
+
 interface Frame {
   /** Nodes under the same parent frame with this frame's name: merged into one stack. */
   nodes: number[];
@@ -35,12 +44,14 @@ interface Frame {
  * out as one line without holding every stack string in memory; a stack's text is only
  * built for the lines printed.
  */
-export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: MetricName): Generator<string> {
+export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: MetricName, options: FoldedOptions = {}): Generator<string> {
   const tree = 'costCentre' in from ? compactCallTreeOf(from) : from;
   if (tree.size === 0) return;
   const values = quantityColumn(tree, METRICS[metric].quantity);
   // Frames are merged by their folded text: names that fold alike make one line, never two equal ones.
   const names = tree.costCentres.map((costCentre) => foldedFrame(qualifiedName(costCentre)));
+  // Without its frame the root starts no path (an empty parent path adds no `;`) and prints no line.
+  if (options.rootFrame === false) names[tree.centre[0]!] = '';
   const { firstChild, nextSibling } = childLinks(tree);
   const live = liveNodes(tree, values);
   const pending: Frame[] = [{ nodes: [0], parentPath: '', name: names[tree.centre[0]!]! }];
@@ -52,7 +63,7 @@ export function* foldedStacks(from: CallTreeNode | CompactCallTree, metric: Metr
     const path = frame.parentPath === '' ? frame.name : `${frame.parentPath};${frame.name}`;
     let weight = 0;
     for (const node of frame.nodes) weight += Math.round(values[node]!);
-    if (weight > 0) {
+    if (weight > 0 && path !== '') {
       batch += `${path} ${weight}\n`;
       if (batch.length >= BATCH_CHARS) {
         yield batch;

@@ -1,4 +1,5 @@
-// `ghcprof report`: ranked cost centres and, on request, the pruned call tree.
+// `ghcprof report`: ranked cost centres and, on request, the pruned call tree and the bottom-up view.
+import type { BottomUpRow } from '../analyze/bottom-up.js';
 import type { CostCentreTotals, Grouping } from '../analyze/cost-centre-totals.js';
 import type { AmountMetric } from '../model/metric.js';
 import type { TreeViewRow } from '../analyze/tree-view.js';
@@ -7,7 +8,7 @@ import { formatWarning } from '../model/diagnostic.js';
 import { markdownText } from './markdown-text.js';
 import { formatCount, formatPct, formatPlainCount } from './numbers.js';
 import { profileHeaderJson, profileHeaderText } from './profile-header.js';
-import { renderTable, type Column, type Table, type TableFormat } from './table.js';
+import { renderTable, type Column, type Table, type TableFormat, type TableOptions } from './table.js';
 
 export interface ReportContent {
   profile: Profile;
@@ -18,6 +19,8 @@ export interface ReportContent {
   /** Total number of rows before the cut. */
   totalRows: number;
   tree: TreeViewRow[] | null;
+  /** With --bottom-up: the top cost centres, each followed by its callers (deeper rows). */
+  bottomUp: BottomUpRow[] | null;
 }
 
 const left = (title: string): Column => ({ title, align: 'left' });
@@ -90,14 +93,40 @@ function treeTable(content: ReportContent, rows: TreeViewRow[], machine: boolean
   ]);
 }
 
+function bottomUpTable(content: ReportContent, rows: BottomUpRow[], machine: boolean): Table {
+  const has = availableColumns(content.profile);
+  const count = machine ? formatPlainCount : formatCount;
+  const amount = amountFormatter(has, machine);
+  // As the call tree: indentation in text, a depth column in machine formats.
+  return buildTable<BottomUpRow>(rows, [
+    [right('depth'), (row) => String(row.depth), machine],
+    [left('COST CENTRE'), (row) => (machine ? '' : ' '.repeat(row.depth)) + row.costCentre.label, true],
+    [left('MODULE'), (row) => row.costCentre.module, true],
+    [left('SRC'), (row) => row.costCentre.src ?? '', true],
+    [right('entries'), (row) => count(row.entries), has.entries],
+    [right('%time'), (row) => formatPct(row.timePct), true],
+    [right('%alloc'), (row) => formatPct(row.allocPct), has.alloc],
+    [right('ticks'), (row) => amount(row.ticks), has.ticks],
+    [right('bytes'), (row) => amount(row.bytes), has.bytes],
+  ]);
+}
+
+const BOTTOM_UP_TITLE = 'Bottom-up';
+
+/** What a bottom-up row's numbers are, for the section's heading. */
+function bottomUpHeading(content: ReportContent): string {
+  return `cost centres by individual ${content.sort}, each with its callers below it; a caller's row is the part of the cost centre's cost spent under that chain of callers`;
+}
+
 /** The report's tables (ranked totals, then the tree when asked for) for other renderers such as HTML. */
 export function reportTables(content: ReportContent): Array<{ title: string; table: Table }> {
   const tables = [{ title: `${groupingTitle(content.grouping)} by individual ${content.sort}, summed over call sites`, table: totalsTable(content, false) }];
   if (content.tree !== null) tables.push({ title: 'Call tree', table: treeTable(content, content.tree, true) });
+  if (content.bottomUp !== null) tables.push({ title: `${BOTTOM_UP_TITLE}: ${bottomUpHeading(content)}`, table: bottomUpTable(content, content.bottomUp, true) });
   return tables;
 }
 
-export function renderReport(content: ReportContent, format: TableFormat): string {
+export function renderReport(content: ReportContent, format: TableFormat, options: TableOptions = {}): string {
   const parts: string[] = [];
   if (format === 'text') {
     parts.push(profileHeaderText(content.profile));
@@ -106,14 +135,69 @@ export function renderReport(content: ReportContent, format: TableFormat): strin
   } else if (format === 'markdown') {
     parts.push(`### ${markdownText(content.profile.metadata.program ?? content.profile.metadata.source)}\n\n`);
   }
-  parts.push(renderTable(totalsTable(content, format !== 'text'), format));
+  parts.push(renderTable(totalsTable(content, format !== 'text'), format, options));
   if (content.tree !== null) {
     if (format === 'text') parts.push('\nCall tree:\n\n');
     else if (format === 'markdown') parts.push('\n#### Call tree\n\n');
     else parts.push('\n');
-    parts.push(renderTable(treeTable(content, content.tree, format !== 'text'), format));
+    parts.push(renderTable(treeTable(content, content.tree, format !== 'text'), format, options));
+  }
+  if (content.bottomUp !== null) {
+    if (format === 'text') parts.push(`\n${BOTTOM_UP_TITLE}: ${bottomUpHeading(content)}:\n\n`);
+    else if (format === 'markdown') parts.push(`\n#### ${BOTTOM_UP_TITLE}\n\n${markdownText(bottomUpHeading(content))}.\n\n`);
+    else parts.push('\n');
+    parts.push(renderTable(bottomUpTable(content, content.bottomUp, format !== 'text'), format, options));
   }
   return parts.join('');
+}
+
+/**
+ * One table of several reports' tables: a `source` column first, naming each row's profile.
+ * Profiles of different formats have different columns (-p has no ticks): the union, by title,
+ * in first-seen order; a column a profile lacks is empty in its rows.
+ */
+function withSources(contents: readonly ReportContent[], tableOf: (content: ReportContent) => Table | null): Table | null {
+  const columns: Table['columns'] = [{ title: 'source', align: 'left' }];
+  const at = new Map<string, number>();
+  const parts: Array<{ source: string; table: Table; places: number[] }> = [];
+  for (const content of contents) {
+    const table = tableOf(content);
+    if (table === null) continue;
+    const places = table.columns.map((column) => {
+      if (!at.has(column.title)) {
+        at.set(column.title, columns.length);
+        columns.push(column);
+      }
+      return at.get(column.title)!;
+    });
+    parts.push({ source: content.profile.metadata.source, table, places });
+  }
+  if (parts.length === 0) return null;
+  const rows: string[][] = [];
+  for (const { source, table, places } of parts) {
+    for (const row of table.rows) {
+      const cells = new Array<string>(columns.length).fill('');
+      cells[0] = source;
+      row.forEach((cell, i) => (cells[places[i]!] = cell));
+      rows.push(cells);
+    }
+  }
+  return { columns, rows };
+}
+
+/**
+ * Several reports as CSV: each kind of table once, its rows from every profile under one
+ * header with a `source` column (a CSV of stacked tables, each with its own header, reads as
+ * rows of nonsense). The kinds (totals, tree, bottom-up) are separated by a blank line.
+ */
+export function renderReportsCsv(contents: readonly ReportContent[]): string {
+  if (contents.length === 1) return renderReport(contents[0]!, 'csv');
+  const tables = [
+    withSources(contents, (content) => totalsTable(content, true)),
+    withSources(contents, (content) => (content.tree === null ? null : treeTable(content, content.tree, true))),
+    withSources(contents, (content) => (content.bottomUp === null ? null : bottomUpTable(content, content.bottomUp, true))),
+  ].filter((table) => table !== null);
+  return tables.map((table) => renderTable(table, 'csv')).join('\n');
 }
 
 function groupingTitle(grouping: Grouping): string {
@@ -157,6 +241,22 @@ export function reportJson(content: ReportContent): object {
             inheritedAllocPct: row.inheritedAllocPct,
             ticks: has.ticks ? row.node.ticks : null,
             bytes: has.bytes ? row.node.bytes : null,
+            estimated: has.estimated,
+          })),
+        }),
+    ...(content.bottomUp === null
+      ? {}
+      : {
+          bottomUp: content.bottomUp.map((row) => ({
+            depth: row.depth,
+            label: row.costCentre.label,
+            module: row.costCentre.module,
+            src: row.costCentre.src,
+            entries: has.entries ? row.entries : null,
+            timePct: row.timePct,
+            allocPct: has.alloc ? row.allocPct : null,
+            ticks: has.ticks ? row.ticks : null,
+            bytes: has.bytes ? row.bytes : null,
             estimated: has.estimated,
           })),
         }),

@@ -2,6 +2,7 @@
 // frames, then one "sampled" profile per metric and per run, each sample a stack of frame
 // indices (root first) with a weight: time in nanoseconds when the tick interval is known
 // (else in ticks, unit "none"), allocation in bytes.
+import { bottomUpCallTree } from '../analyze/bottom-up.js';
 import type { CostCentre } from '../model/cost-centre.js';
 import type { Profile } from '../model/profile.js';
 import { compactTreeOf } from '../model/profile-tree.js';
@@ -38,7 +39,15 @@ export interface SpeedscopeRun {
   profile: Profile;
 }
 
-export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, exporter: string): SpeedscopeFile {
+export interface SpeedscopeOptions {
+  /**
+   * Samples from the inverted call tree (analyze/bottom-up.ts): each stack the cost centre whose
+   * individual cost it weighs first, then its callers, outwards.
+   */
+  bottomUp?: boolean;
+}
+
+export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, exporter: string, options: SpeedscopeOptions = {}): SpeedscopeFile {
   const frames: SpeedscopeFrame[] = [];
   const frameIndex = new Map<string, number>();
   const frameOf = (costCentre: CostCentre): number => {
@@ -58,8 +67,11 @@ export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, expor
   const profiles: SpeedscopeSampledProfile[] = [];
   for (const run of runs) {
     // The tree's columns, in pre-order: no node objects for a tree of half a million nodes.
-    const tree = compactTreeOf(run.profile);
-    if (tree === null) continue;
+    const callTree = compactTreeOf(run.profile);
+    if (callTree === null) continue;
+    // A bottom-up tree's root stands for no frame: its stacks start one level down.
+    const tree = options.bottomUp === true ? bottomUpCallTree(callTree, { order: 'ticks', minSharePct: 0, quantities: run.profile.measures.bytes === 'absent' ? ['ticks'] : ['ticks', 'bytes'] }) : callTree;
+    const firstNode = options.bottomUp === true ? 1 : 0;
     const intervalNs = run.profile.metadata.tickIntervalUs !== null ? run.profile.metadata.tickIntervalUs * 1000 : null;
     const metrics: Array<{ label: string; unit: SpeedscopeSampledProfile['unit']; weigh: (node: number) => number }> = [
       intervalNs !== null
@@ -73,10 +85,10 @@ export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, expor
       const samples: number[][] = [];
       const weights: number[] = [];
       const path: number[] = [];
-      for (let node = 0; node < tree.size; node++) {
+      for (let node = firstNode; node < tree.size; node++) {
         const centre = tree.centre[node]!;
         if (frameOfCentre[centre] === -1) frameOfCentre[centre] = frameOf(tree.costCentres[centre]!);
-        path.length = tree.depth[node]!;
+        path.length = tree.depth[node]! - firstNode;
         path.push(frameOfCentre[centre]!);
         const weight = metric.weigh(node);
         if (weight > 0) {
@@ -85,7 +97,7 @@ export function toSpeedscope(runs: readonly SpeedscopeRun[], name: string, expor
         }
       }
       const total = weights.reduce((sum, weight) => sum + weight, 0);
-      profiles.push({ type: 'sampled', name: `${run.name}: ${metric.label}`, unit: metric.unit, startValue: 0, endValue: total, samples, weights });
+      profiles.push({ type: 'sampled', name: `${run.name}: ${metric.label}${options.bottomUp === true ? ' (bottom-up)' : ''}`, unit: metric.unit, startValue: 0, endValue: total, samples, weights });
     }
   }
   return {

@@ -462,7 +462,8 @@ describe('ghcprof report --html', () => {
   it('the heap chart of an eventlog\'s page carries its legend', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'ghcprof-html-'));
     const page = join(scratch, 'heap.html');
-    expect(ghcprof(['report', samplePath('ledger/by-type-hy.eventlog'), '--html', page]).status).toBe(0);
+    // A log of -p and -hc together: time samples and heap censuses.
+    expect(ghcprof(['report', samplePath('interp/a/corrupt-p-hc.eventlog'), '--html', page]).status).toBe(0);
     const html = readFileSync(page, 'utf8');
     expect(html).toContain('<h2>Heap over time</h2>');
     expect(html.match(/<g class="legend-entry">/g)?.length).toBeGreaterThan(1);

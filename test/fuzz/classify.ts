@@ -110,6 +110,8 @@ export interface CliRun {
 }
 
 const WARNING_PREFIX = 'ghcprof: warning: ';
+/** Errors about a whole input, which no line or byte could locate. */
+const WHOLE_FILE_FINDINGS = ['no time profile to (aggregate|compare)$', 'this eventlog has no time-profile samples: '].join('|');
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -144,9 +146,9 @@ export function classifyCli(run: CliRun, names: readonly string[], facts: CaseFa
   // An option the file cannot serve (`x.prof: --metric alloc: this profile records no
   // allocation`) is about the whole file: no line or byte to name.
   if (new RegExp(`${name}: --[a-z-]+ `).test(line)) return CLEAN;
-  // So is "no time profile to aggregate": the input was read to its end (or to where it broke,
-  // which a located warning above says) and held none; no one line lacks it.
-  if (new RegExp(`${name}: no time profile to (aggregate|compare)$`).test(line) && lines.some((other) => other.startsWith(WARNING_PREFIX))) return CLEAN;
+  // So is a finding that the input holds no time profile: it was read to its end (or to where it
+  // broke, which a located warning above says, if it did) and held none; no one line lacks it.
+  if (new RegExp(`${name}: (${WHOLE_FILE_FINDINGS})`).test(line)) return CLEAN;
   if (!new RegExp(`${name}(:\\d+|: byte \\d+)`).test(line)) return failure('error without location', line);
   return CLEAN;
 }

@@ -95,7 +95,7 @@ describe('fuzz: classifying a CLI run', () => {
     const kind = (cli: CliRun): string | undefined => classifyCli(cli, names, facts).kind;
     expect(kind(run(2, 'ghcprof: /tmp/x.prof: invalid JSON\n'))).toBe('error without location');
     expect(kind(run(2, 'ghcprof: bad input\n'))).toBe('error without file name');
-    expect(kind(run(2, 'ghcprof: /tmp/x.prof: no time profile to aggregate\n'))).toBe('error without location');
+    expect(kind(run(2, 'ghcprof: /tmp/x.prof: no time profile here\n'))).toBe('error without location');
     expect(kind(run(2, 'ghcprof: /tmp/x.prof:3: bad\nrow text\n'))).toBe('multi-line error');
     expect(kind(run(3, 'ghcprof: internal error: x is undefined\n'))).toBe('internal error');
     expect(kind(run(1, 'TypeError: x\n    at f (file.js:1:2)\n'))).toBe('stack trace');

@@ -59,4 +59,15 @@ describe('SVG flamegraph', () => {
     expect(svg).not.toContain('<script>');
     expect(frames(svg).some((frame) => frame.title.includes(`a<b>&"c'</title><script>x</script>`))).toBe(true);
   });
+
+  it('a name too long for its frame is cut in the middle, as the HTML viewer cuts it: the function\'s name at the end stays', async () => {
+    const long = `Very.Long.Module.Name.${'Inner.'.repeat(12)}theFunction`;
+    const text = readSample('interp/a/detailed-P.prof').replace(/\beval\b/g, long);
+    const profile = await parseProfText(text, 'long.prof');
+    const svg = renderFlamegraphSvg(flameDataFromProfile(profile, { metrics: ['time'], minWidthPct: 0 }), { metric: 0, inverted: false, width: 600 });
+    const labels = [...svg.matchAll(/<text x="[\d.]+" y="\d+">([^<]*)<\/text>/g)].map((match) => match[1]!);
+    const cut = labels.filter((label) => label.includes('…') && label.endsWith('theFunction'));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const label of cut) expect(label.startsWith('Main.')).toBe(true);
+  });
 });

@@ -15,6 +15,7 @@ const BUILD_B = [`${PROFNIX}/2026-11-24-02-30-9c4e7-interp-bench-loc-prof`];
 export const GOLDEN_CASES: Readonly<Record<string, readonly string[]>> = {
   'report-p': ['report', 'samples/interp/a/run-1.prof'],
   'report-p-tree': ['report', 'samples/interp/a/run-1.prof', '--top', '5', '--tree', '--min', '1'],
+  'report-p-bottom-up': ['report', 'samples/interp/a/run-1.prof', '--top', '4', '--bottom-up', '--min', '1'],
   'report-detailed-P': ['report', 'samples/interp/a/detailed-P.prof'],
   'report-pa': ['report', 'samples/ledger/all-pa.prof'],
   'report-pj': ['report', 'samples/interp/a/run-1.json.prof'],

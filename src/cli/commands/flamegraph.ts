@@ -1,8 +1,10 @@
-// `ghcprof flamegraph INPUT... -o OUT`: SVG, self-contained HTML, speedscope JSON or folded
-// stacks, chosen by OUT's ending (or --format with `-o -`).
+// `ghcprof flamegraph INPUT... [-o OUT]`: SVG, self-contained HTML, speedscope JSON or folded
+// stacks, chosen by OUT's ending (or --format with `-o -`). Without -o, the HTML page beside
+// the first input (`<input>.flame.html`), its path printed.
 import { Command, Option } from 'commander';
-import { AMOUNT_METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
+import { AMOUNT_METRICS, METRICS, metricUnavailableReason, type AmountMetric } from '../../model/metric.js';
 import { drawableMetrics, flameDataFromProfile } from '../../render/flame-data.js';
+import { bottomUpCallTree } from '../../analyze/bottom-up.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
 import { foldedStacks } from '../../render/folded.js';
 import { compactTreeOf } from '../../model/profile-tree.js';
@@ -14,6 +16,7 @@ import { loadMeanProfile } from '../../runs/load-mean-profile.js';
 import { ALLOW_DIFFERENT_PROGRAMS, differentProgramsReason } from '../one-program.js';
 import { percentage } from '../options.js';
 import { writeOutput } from '../output.js';
+import { outputKind, type OutputEndings } from '../output-kind.js';
 import { packageVersion } from '../package-version.js';
 import { runAction, UsageError } from '../run-command.js';
 import { printWarnings } from '../warnings.js';
@@ -22,41 +25,52 @@ const FORMATS = ['svg', 'html', 'speedscope', 'folded'] as const;
 type FlameFormat = (typeof FORMATS)[number];
 
 interface FlamegraphOptions {
-  output: string;
+  output?: string;
   format?: FlameFormat;
   metric: AmountMetric;
   inverted: boolean;
+  bottomUp: boolean;
   minWidth: number;
   title?: string;
   allowDifferentPrograms?: boolean;
 }
 
-function formatFromPath(path: string): FlameFormat | null {
-  if (path.endsWith('.speedscope.json')) return 'speedscope';
-  if (path.endsWith('.svg')) return 'svg';
-  if (path.endsWith('.html') || path.endsWith('.htm')) return 'html';
-  if (path.endsWith('.folded')) return 'folded';
-  return null;
+const ENDINGS: OutputEndings<FlameFormat> = [
+  ['.speedscope.json', 'speedscope'],
+  ['.svg', 'svg'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.folded', 'folded'],
+];
+
+/** Where a page goes without -o: beside the first input, named after it. */
+function defaultOutput(inputs: readonly string[]): string {
+  const first = inputs[0]!.replace(/\/+$/, '');
+  if (first === '-' || first === '') throw new UsageError('the input is stdin: give -o FILE (.svg, .html, .speedscope.json or .folded)');
+  return `${first}.flame.html`;
 }
 
 export function flamegraphCommand(): Command {
   return new Command('flamegraph')
     .description('draw a flamegraph: .svg, self-contained interactive .html, .speedscope.json or .folded')
     .argument('<input...>', 'profiles or run directories; several runs are drawn as their mean (speedscope: one profile per run)')
-    .requiredOption('-o, --output <file>', 'output file; its ending picks the format (- for stdout with --format)')
+    .option('-o, --output <file>', 'output file; its ending picks the format (- for stdout with --format); default: <first input>.flame.html')
     .addOption(new Option('--format <format>', 'output format when -o does not say').choices(FORMATS))
     .addOption(new Option('--metric <metric>', 'what frame widths measure').choices(AMOUNT_METRICS).default('time'))
     .option('--inverted', 'icicle: root at the top', false)
+    .option('--bottom-up', 'the inverted call tree: each cost centre by its individual cost next to the root, its callers outwards (combines with --inverted)', false)
     .option('--min-width <pct>', 'merge frames narrower than this share of the total into one per parent', percentage, 0.1)
     .option('--title <title>', 'title shown above the graph')
     .option(ALLOW_DIFFERENT_PROGRAMS, 'draw runs together even when they are of different programs')
     .action(
       runAction(async (inputs: string[], options: FlamegraphOptions) => {
-        const format = options.format ?? formatFromPath(options.output);
-        if (format === null) throw new UsageError(`cannot tell the format from "${options.output}": end it in .svg, .html, .speedscope.json or .folded, or give --format`);
-        await writeOutput(options.output, async (write) => {
+        const output = options.output ?? defaultOutput(inputs);
+        const named = outputKind(output, ENDINGS);
+        const format = options.format ?? named;
+        if (format === null) throw new UsageError(`cannot tell the format from "${output}": end it in .svg, .html, .speedscope.json or .folded, or give --format`);
+        await writeOutput(output, async (write) => {
           if (format === 'speedscope') {
-            await write(await speedscopeText(inputs));
+            await write(await speedscopeText(inputs, options.bottomUp));
           } else {
             const loaded = await loadMeanProfile(inputs);
             const different = differentProgramsReason(loaded.programs, options.allowDifferentPrograms === true, 'their mean is no run of either');
@@ -66,21 +80,29 @@ export function flamegraphCommand(): Command {
             if (unavailable !== null) throw new UsageError(`--metric ${options.metric}: the profile ${unavailable}`);
             if (format === 'folded') {
               const tree = compactTreeOf(loaded.profile);
-              if (tree !== null) for (const piece of foldedStacks(tree, options.metric)) await write(piece);
+              if (tree !== null && options.bottomUp) {
+                // Every chain of callers, leaf first: the callers tree, without its root, as lines.
+                const quantity = METRICS[options.metric].quantity;
+                const inverted = bottomUpCallTree(tree, { order: quantity, minSharePct: 0, quantities: [quantity] });
+                for (const piece of foldedStacks(inverted, options.metric, { rootFrame: false })) await write(piece);
+              } else if (tree !== null) {
+                for (const piece of foldedStacks(tree, options.metric)) await write(piece);
+              }
             } else {
               // The chosen metric first: the SVG draws it, the HTML opens on it and can switch.
               const metrics = [options.metric, ...drawableMetrics(loaded.profile).filter((metric) => metric !== options.metric)];
               const title = options.title ?? (loaded.runs > 1 ? `${loaded.profile.metadata.program ?? 'profile'}: mean of ${loaded.runs} runs` : undefined);
-              const data = flameDataFromProfile(loaded.profile, { metrics: format === 'svg' ? [options.metric] : metrics, minWidthPct: options.minWidth, ...(title ? { title } : {}) });
+              const data = flameDataFromProfile(loaded.profile, { metrics: format === 'svg' ? [options.metric] : metrics, minWidthPct: options.minWidth, bottomUp: options.bottomUp, ...(title ? { title } : {}) });
               await write(format === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: options.inverted }) : renderFlamegraphHtml(data, { inverted: options.inverted }));
             }
           }
         });
+        if (options.output === undefined) process.stdout.write(`${output}\n`);
       }),
     );
 }
 
-async function speedscopeText(inputs: string[]): Promise<string> {
+async function speedscopeText(inputs: string[], bottomUp: boolean): Promise<string> {
   const collected = await collectRuns(inputs);
   const runs: SpeedscopeRun[] = [];
   for (const input of collected.inputs) {
@@ -92,5 +114,5 @@ async function speedscopeText(inputs: string[]): Promise<string> {
   // Speedscope keeps each run a profile of its own, so runs of several programs are no mean: the
   // name says which programs they are.
   const programs = [...new Set(runs.map((run) => run.profile.metadata.program ?? 'profile'))].join(', ');
-  return `${JSON.stringify(toSpeedscope(runs, runs.length === 1 ? `${programs} (${runs[0]!.name})` : `${programs}: ${runs.length} runs`, `ghcprof@${packageVersion()}`))}\n`;
+  return `${JSON.stringify(toSpeedscope(runs, runs.length === 1 ? `${programs} (${runs[0]!.name})` : `${programs}: ${runs.length} runs`, `ghcprof@${packageVersion()}`, { bottomUp }))}\n`;
 }
