@@ -4,13 +4,15 @@ import type { FlameData } from './flame-data.js';
 import { deltaColour, describeDelta } from './diff-colour.js';
 import { layoutFlame } from './flame-layout.js';
 import { formatQuantity, formatShare } from './metric-value.js';
-import { moduleColour } from './module-colour.js';
+import { frameColour, MODULE_LEGEND_ENTRIES, moduleColour, selfCostColour, SELF_COLOURING_LEGEND, type FrameColouring } from './module-colour.js';
 import { visibleText } from './program-text.js';
 import { escapeXml } from './xml-escape.js';
 
 export interface FlamegraphSvgOptions {
   metric: number;
   inverted: boolean;
+  /** By module (default) or by individual cost of the drawn metric. */
+  colouring?: FrameColouring;
   width?: number;
 }
 
@@ -39,7 +41,10 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
   const { rects, height } = layoutFlame(data, { metric: options.metric, width: innerWidth, rowHeight: ROW_HEIGHT, inverted: options.inverted });
   const total = data.frames[0]?.total[options.metric] ?? 0;
   const differential = data.frames.some((frame) => frame.delta !== undefined);
-  const svgHeight = HEADER + height + MARGIN;
+  const bySelf = options.colouring === 'self' && !differential;
+  const legend = differential || bySelf ? [] : moduleLegend(data, options.metric);
+  const legendRows = bySelf ? 1 : Math.ceil(legend.length / LEGEND_COLUMNS);
+  const svgHeight = HEADER + height + MARGIN + (legendRows > 0 ? LEGEND_TOP + legendRows * ROW_HEIGHT : 0);
   const parts: string[] = [];
   parts.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n`,
@@ -56,7 +61,7 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
     const y = HEADER + rect.y0;
     const change = frame.delta !== undefined ? `\nchange: ${describeDelta(frame.delta)}` : '';
     const tooltip = `${frame.name}\n${formatQuantity(value, metric.unit)}, ${formatShare(value, total)} of total${frame.src ? `\n${frame.src}` : ''}${change}`;
-    const fill = differential ? deltaColour(frame.delta) : frame.merged ? '#c8c8c8' : moduleColour(frame.module);
+    const fill = differential ? deltaColour(frame.delta) : frame.merged ? '#c8c8c8' : bySelf ? selfCostColour(frame.self[options.metric] ?? 0, total) : frameColour(frame.module, frame.name);
     const label = fitText(frame.name, w);
     parts.push(
       `<g class="frame" data-value="${value}"><title>${escapeXml(tooltip)}</title>`,
@@ -65,6 +70,35 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
       `</g>\n`,
     );
   }
+  if (legendRows > 0) {
+    const top = HEADER + height + MARGIN + LEGEND_TOP;
+    const columnWidth = innerWidth / LEGEND_COLUMNS;
+    const room = Math.floor((columnWidth - 20) / CHAR_WIDTH);
+    parts.push(`<text x="${MARGIN}" y="${top - 6}" fill="#555">${bySelf ? escapeXml(SELF_COLOURING_LEGEND) : 'Colour by module (a shade per cost centre):'}</text>\n`);
+    legend.forEach((module, i) => {
+      const x = MARGIN + (i % LEGEND_COLUMNS) * columnWidth;
+      const y = top + Math.floor(i / LEGEND_COLUMNS) * ROW_HEIGHT;
+      const name = visibleText(module);
+      parts.push(
+        `<g class="module-legend"><title>${escapeXml(module)}</title><rect x="${x.toFixed(2)}" y="${y + 2}" width="12" height="12" fill="${moduleColour(module)}" rx="2"/>`,
+        `<text x="${(x + 16).toFixed(2)}" y="${y + 12}">${escapeXml(name.length <= room ? name : `${name.slice(0, Math.max(1, room - 1))}…`)}</text></g>\n`,
+      );
+    });
+  }
   parts.push('</svg>\n');
   return parts.join('');
+}
+
+const LEGEND_COLUMNS = 4;
+const LEGEND_TOP = 22;
+
+/** The modules by individual value of the drawn metric, largest first, as the HTML page's legend lists them. */
+function moduleLegend(data: FlameData, metric: number): string[] {
+  const self = new Map<string, number>();
+  for (const frame of data.frames) if (!frame.merged) self.set(frame.module, (self.get(frame.module) ?? 0) + (frame.self[metric] ?? 0));
+  return [...self]
+    .filter(([, value]) => value > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MODULE_LEGEND_ENTRIES)
+    .map(([module]) => module);
 }

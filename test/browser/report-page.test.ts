@@ -32,6 +32,9 @@ describe.skipIf(skip !== null)('report --html in a browser', () => {
     expect(await tab.locator('table').count()).toBeGreaterThan(0);
     const frame = tab.frameLocator('iframe.flamegraph');
     await expect.poll(async () => frame.locator('canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Frames take their module's hue: the legend names the module (every cost centre of the file is in Main).
+    await expect.poll(async () => frame.locator('#legend .legend-item').first().textContent(), { timeout: 10_000 }).toBe('Main');
+    expect(await frame.locator('#legend .legend-title').textContent()).toBe('Colour by module (a shade per cost centre):');
     await tab.waitForTimeout(300);
     await tab.screenshot({ path: join(ensureArtifactsDir(), 'report-html.png'), fullPage: false });
     expect(problems.pageErrors).toEqual([]);

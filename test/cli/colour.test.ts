@@ -58,7 +58,7 @@ describe('compare --color always', () => {
     }
     expect((await runCli(['aggregate', SIDES[0]!, '--color', 'never'])).stdout.toString('utf8')).not.toContain('\x1b');
     expect((await runCli(['aggregate', SIDES[0]!, '--color', 'always'])).stdout.toString('utf8')).toContain(`${BOLD}COST CENTRE\x1b[0m`);
-    expect((await runCli(['heap', 'samples/interp/a/heap.hp', '--color', 'always'])).stdout.toString('utf8')).toContain(`${BOLD}BAND\x1b[0m`);
+    expect((await runCli(['heap', 'samples/interp/a/heap.hp', '--format', 'text', '--color', 'always'])).stdout.toString('utf8')).toContain(`${BOLD}BAND\x1b[0m`);
   });
 });
 

@@ -58,3 +58,18 @@ describe('flamegraph -o', () => {
     expect(stdin.stderr).toBe('ghcprof: the input is stdin: give -o FILE (.svg, .html, .speedscope.json or .folded)\n');
   });
 });
+
+describe('heap without -o', () => {
+  it('writes the chart page beside the input and prints its path; --format text or -o - print the table', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const input = join(scratch, 'heap.hp');
+    copyFileSync(hp, input);
+    const run = await runCli(['heap', input]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.toString('utf8')).toBe(`${input}.heap.html\n`);
+    expect(readFileSync(`${input}.heap.html`, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<svg /);
+    for (const args of [['--format', 'text'], ['-o', '-']]) {
+      expect((await runCli(['heap', input, ...args])).stdout.toString('utf8')).toMatch(/^\S*heap\.hp {2}\(heap profile/);
+    }
+  });
+});

@@ -16,7 +16,8 @@ function frames(svg: string): SvgFrame[] {
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg) as {
     svg: { g: Array<{ 'data-value': string; title: string; rect: { width: string } }> | { 'data-value': string; title: string; rect: { width: string } } };
   };
-  const groups = Array.isArray(parsed.svg.g) ? parsed.svg.g : [parsed.svg.g];
+  // Frames carry their value; the module legend's groups do not.
+  const groups = (Array.isArray(parsed.svg.g) ? parsed.svg.g : [parsed.svg.g]).filter((g) => g['data-value'] !== undefined);
   return groups.map((g) => ({ value: Number(g['data-value']), width: Number(g.rect.width), title: String(g.title) }));
 }
 
@@ -69,5 +70,62 @@ describe('SVG flamegraph', () => {
     const cut = labels.filter((label) => label.includes('…') && label.endsWith('theFunction'));
     expect(cut.length).toBeGreaterThan(0);
     for (const label of cut) expect(label.startsWith('Main.')).toBe(true);
+  });
+});
+
+describe('flamegraph colours', () => {
+  const hsl = (fill: string): [number, number, number] => fill.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+
+  it('a program of one module: one hue, a shade per cost centre, the same shade for the same cost centre; a legend of its modules by individual cost', async () => {
+    const text = readSample('interp/a/detailed-P.prof');
+    const profile = await parseProfText(text, 'detailed-P.prof');
+    const svg = renderFlamegraphSvg(flameDataFromProfile(profile, { metrics: ['time'], minWidthPct: 0 }), { metric: 0, inverted: false });
+    const fills = new Map<string, Set<string>>();
+    for (const match of svg.matchAll(/<title>(Main\.[^\n<]*)\n[\s\S]*?<\/title><rect [^>]*fill="(hsl\([^"]+\))"/g)) {
+      const name = match[1]!;
+      fills.set(name, (fills.get(name) ?? new Set()).add(match[2]!));
+    }
+    expect(fills.size).toBeGreaterThan(5);
+    for (const shades of fills.values()) expect(shades.size).toBe(1);
+    const all = [...fills.values()].map((shades) => hsl([...shades][0]!));
+    expect(new Set(all.map(([hue]) => hue)).size).toBe(1);
+    expect(new Set(all.map(([, , lightness]) => lightness)).size).toBeGreaterThan(3);
+    // Every cost centre in this file is in module Main (the flat table says so): one entry, MAIN having no individual time.
+    const modules = new Set(readSimpleReport(text).rows.filter((row) => row.individualTimePct > 0).map((row) => row.module));
+    const legend = [...svg.matchAll(/<g class="module-legend"><title>([^<]*)<\/title>/g)].map((match) => match[1]);
+    expect(legend).toEqual([...modules]);
+  });
+
+  it('several modules: the legend lists them by individual cost, largest first', async () => {
+    const text = readSample('ledger/all-pa.prof');
+    const profile = await parseProfText(text, 'all-pa.prof');
+    const svg = renderFlamegraphSvg(flameDataFromProfile(profile, { metrics: ['time'], minWidthPct: 0 }), { metric: 0, inverted: false });
+    const legend = [...svg.matchAll(/<g class="module-legend"><title>([^<]*)<\/title>/g)].map((match) => match[1]!);
+    expect(legend.length).toBeGreaterThan(1);
+    const byModule = new Map<string, number>();
+    for (const row of readSimpleReport(text).rows) byModule.set(row.module, (byModule.get(row.module) ?? 0) + row.individualTimePct);
+    const values = legend.map((module) => byModule.get(module) ?? 0);
+    for (let i = 1; i < values.length; i++) expect(values[i - 1]! + 0.05 * 20).toBeGreaterThanOrEqual(values[i]!);
+  });
+
+  it('--color-by self: the frame of most individual time is the deepest red, frames of none share the palest colour', async () => {
+    const text = readSample('interp/a/detailed-P.prof');
+    const profile = await parseProfText(text, 'detailed-P.prof');
+    const data = flameDataFromProfile(profile, { metrics: ['time'], minWidthPct: 0 });
+    const svg = renderFlamegraphSvg(data, { metric: 0, inverted: false, colouring: 'self' });
+    const drawn = [...svg.matchAll(/<g class="frame" data-value="[\d.]+"><title>([^\n<]*)[\s\S]*?<\/title><rect [^>]*fill="(hsl\([^"]+\))"/g)].map((match) => ({ name: match[1]!, lightness: hsl(match[2]!)[2] }));
+    // The row of most individual ticks in the file (readSimpleReport reads the -P ticks of each call-tree row).
+    const rows = readSimpleReport(text).rows;
+    const hottest = rows.reduce((best, row) => ((row.ticks ?? 0) > (best.ticks ?? 0) ? row : best));
+    const darkest = Math.min(...drawn.map((frame) => frame.lightness));
+    expect(drawn.filter((frame) => frame.lightness === darkest).map((frame) => frame.name)).toEqual([`${hottest.module}.${hottest.label}`]);
+    // Names whose every frame has no individual time.
+    const withSelf = new Set(data.frames.filter((frame) => frame.self[0] !== 0).map((frame) => frame.name));
+    const zero = new Set(data.frames.filter((frame) => !frame.merged && !withSelf.has(frame.name)).map((frame) => frame.name));
+    expect(zero.size).toBeGreaterThan(2);
+    const zeroShades = new Set(drawn.filter((frame) => zero.has(frame.name)).map((frame) => frame.lightness));
+    expect(zeroShades.size).toBe(1);
+    expect(svg).toContain('Colour by individual cost (share of the total)');
+    expect(svg).not.toContain('class="module-legend"');
   });
 });

@@ -162,7 +162,7 @@ describe('hostile cost-centre names in every text output', () => {
     const hp = readSample('interp/a/heap.hp').replace(/^\(408\)symbol\/expr\.lamE\/expr\.\.\.\t/gm, '(408)\u001b]0;pwned\u0007fake\t');
     const path = join(dir, 'hostile.hp');
     writeFileSync(path, hp);
-    const text = ok(['heap', path, '--top', '0']);
+    const text = ok(['heap', path, '--top', '0', '--format', 'text']);
     expect(text).not.toMatch(TERMINAL_CONTROL);
     // The reader drops GHC's `(408)` cost-centre number from the band's name.
     expect(text).toContain('\\x1b]0;pwned\\x07fake');

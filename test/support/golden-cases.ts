@@ -27,8 +27,8 @@ export const GOLDEN_CASES: Readonly<Record<string, readonly string[]>> = {
   'compare-profnix': ['compare', '--base', ...BUILD_A, '--new', ...BUILD_B],
   'compare-profnix-markdown': ['compare', '--base', ...BUILD_A, '--new', ...BUILD_B, '--format', 'markdown'],
   'eventlog-n2': ['eventlog', 'samples/workers/n2.eventlog'],
-  'heap-hp': ['heap', 'samples/interp/a/heap.hp'],
-  'heap-eventlog': ['heap', 'samples/ledger/by-type-hy.eventlog'],
+  'heap-hp': ['heap', 'samples/interp/a/heap.hp', '--format', 'text'],
+  'heap-eventlog': ['heap', 'samples/ledger/by-type-hy.eventlog', '--format', 'text'],
 };
 
 export const goldenPath = (name: string): string => join(goldenDir, `${name}.txt`);

@@ -8,6 +8,7 @@ import { bottomUpCallTree } from '../../analyze/bottom-up.js';
 import { renderFlamegraphSvg } from '../../render/flamegraph-svg.js';
 import { foldedStacks } from '../../render/folded.js';
 import { compactTreeOf } from '../../model/profile-tree.js';
+import type { FrameColouring } from '../../render/module-colour.js';
 import { renderFlamegraphHtml } from '../../render/html/flamegraph-html.js';
 import { toSpeedscope, type SpeedscopeRun } from '../../render/speedscope.js';
 import { collectRuns } from '../../runs/collect-runs.js';
@@ -30,6 +31,7 @@ interface FlamegraphOptions {
   metric: AmountMetric;
   inverted: boolean;
   bottomUp: boolean;
+  colorBy: FrameColouring;
   minWidth: number;
   title?: string;
   allowDifferentPrograms?: boolean;
@@ -59,6 +61,7 @@ export function flamegraphCommand(): Command {
     .addOption(new Option('--metric <metric>', 'what frame widths measure').choices(AMOUNT_METRICS).default('time'))
     .option('--inverted', 'icicle: root at the top', false)
     .option('--bottom-up', 'the inverted call tree: each cost centre by its individual cost next to the root, its callers outwards (combines with --inverted)', false)
+    .addOption(new Option('--color-by <what>', 'frame colours (SVG, HTML): module = a hue per module, a shade per cost centre; self = deeper red for more individual cost').choices(['module', 'self']).default('module'))
     .option('--min-width <pct>', 'merge frames narrower than this share of the total into one per parent', percentage, 0.1)
     .option('--title <title>', 'title shown above the graph')
     .option(ALLOW_DIFFERENT_PROGRAMS, 'draw runs together even when they are of different programs')
@@ -93,7 +96,7 @@ export function flamegraphCommand(): Command {
               const metrics = [options.metric, ...drawableMetrics(loaded.profile).filter((metric) => metric !== options.metric)];
               const title = options.title ?? (loaded.runs > 1 ? `${loaded.profile.metadata.program ?? 'profile'}: mean of ${loaded.runs} runs` : undefined);
               const data = flameDataFromProfile(loaded.profile, { metrics: format === 'svg' ? [options.metric] : metrics, minWidthPct: options.minWidth, bottomUp: options.bottomUp, ...(title ? { title } : {}) });
-              await write(format === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: options.inverted }) : renderFlamegraphHtml(data, { inverted: options.inverted }));
+              await write(format === 'svg' ? renderFlamegraphSvg(data, { metric: 0, inverted: options.inverted, colouring: options.colorBy }) : renderFlamegraphHtml(data, { inverted: options.inverted, colouring: options.colorBy }));
             }
           }
         });

@@ -1,4 +1,5 @@
-// `ghcprof heap FILE`: heap bands ranked by peak and by area, from .hp or eventlog samples.
+// `ghcprof heap FILE`: heap bands ranked by peak and by area, from .hp or eventlog samples, as
+// a table or a chart; without -o or --format, the chart page beside the input.
 import { Command, Option } from 'commander';
 import { rankHeapBands, summariseHeapSeries, type HeapRanking } from '../../analyze/heap-bands.js';
 import { readHeapSeries } from '../../formats/read-heap-series.js';
@@ -39,21 +40,26 @@ export function heapCommand(): Command {
     .argument('<file>', 'a heap profile (.hp) or eventlog, .gz, or - for stdin')
     .option('--top <n>', 'bands to show (0 = all)', positiveInteger, 20)
     .addOption(new Option('--sort <ranking>', 'rank bands by their peak or by bytes held over time').choices(['peak', 'area']).default('peak'))
-    .addOption(new Option('--format <format>', 'output format (default: from -o: .svg and .html draw a chart, else text)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout: .svg or .html draw a stacked area chart; .txt, .json, .csv the table')
+    .addOption(new Option('--format <format>', 'output format (default: from -o: .svg and .html draw a chart, else text; without -o, the chart page beside the input)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to a file (atomically): .svg or .html draw a stacked area chart; .txt, .json, .csv the table; - the table to stdout (default: <file>.heap.html)')
     .addOption(colourOption())
     .action(
       runAction(async (file: string, options: HeapOptions) => {
+        // Without -o or --format: the chart page beside the input, its path printed (stdin has no
+        // beside: the table, to stdout).
+        const besideInput = options.output === undefined && options.format === undefined && file !== '-';
+        const outputPath = besideInput ? `${file}.heap.html` : options.output;
         // Checked before the input is read: a wrong name is a usage mistake, found at once.
-        const named = outputKind(options.output, ENDINGS);
+        const named = outputKind(outputPath, ENDINGS);
         const series = await readInput(file, readHeapSeries);
         printWarnings(series.warnings);
         const chart = named === 'svg' || named === 'html' ? named : null;
         if (chart !== null && options.format === undefined) {
-          await writeOutput(options.output, async (write) => {
+          await writeOutput(outputPath, async (write) => {
             const chartOptions = { top: options.top > 0 ? options.top : series.bands.length };
             await write(chart === 'svg' ? renderHeapChart(series, chartOptions).svg : renderHeapChartHtml(series, chartOptions));
           });
+          if (besideInput) process.stdout.write(`${outputPath}\n`);
           return;
         }
         const format = options.format ?? (named === 'text' || named === 'json' || named === 'csv' ? named : 'text');

@@ -4,7 +4,7 @@
 // Pre-order makes depths enough: a frame's parent is the nearest earlier frame one level up.
 import type { FlameData, FlameMetric } from '../flame-data.js';
 import { deltaColour } from '../diff-colour.js';
-import { moduleColour } from '../module-colour.js';
+import { frameColour, MODULE_LEGEND_ENTRIES, moduleColour, selfCostColour, SELF_COLOURING_LEGEND, type FrameColouring } from '../module-colour.js';
 
 /** Change status codes in `FlamePayload.delta.status`. */
 const DELTA_STATUS = { none: -1, both: 0, added: 1, removed: 2 } as const;
@@ -45,8 +45,16 @@ export interface FlamePayload {
   /** Names and SRC spans, referenced by index. */
   strings: string[];
   modules: string[];
-  /** CSS colour per entry of `modules`. */
+  /** CSS colour per entry of `modules` (the legend's swatches). */
   moduleColours: string[];
+  /** What the fills say when not by module (by individual cost), else null. */
+  colouringLegend: string | null;
+  /** The modules the legend lists, by individual value of the first metric, largest first. */
+  moduleLegend: number[];
+  /** CSS colours of frames (module hue, cost-centre shade), referenced by `fill`. */
+  fills: string[];
+  /** Per frame: index into `fills`. */
+  fill: number[];
   /** Per frame, in FlameData's pre-order: depth below the root (root 0). */
   depth: number[];
   /** Per frame: index into `strings`. */
@@ -67,6 +75,8 @@ export interface FlamePayload {
 export interface FlamePayloadOptions {
   differential: boolean;
   inverted: boolean;
+  /** Default 'module'. By 'self', fills follow the first metric's individual cost and the legend says so. */
+  colouring?: FrameColouring;
 }
 
 class Interner {
@@ -123,10 +133,18 @@ export function encodeFlamePayload(data: FlameData, options: FlamePayloadOptions
   const merged: number[] = [];
   const differential = options.differential || data.frames.some((frame) => frame.delta !== undefined);
   const colours = new Interner();
+  const fills = new Interner();
+  const bySelf = options.colouring === 'self';
+  const rootTotal = data.frames[0]?.total[0] ?? 0;
+  const fill: number[] = [];
+  const moduleSelf: number[] = [];
   const delta: FlamePayloadDelta | null = differential ? { pct: [], significant: [], status: [], colour: [], colours: colours.values, legend: changeLegend() } : null;
   data.frames.forEach((frame, index) => {
     name.push(strings.intern(frame.name));
-    module.push(modules.intern(frame.module));
+    const moduleIndex = modules.intern(frame.module);
+    module.push(moduleIndex);
+    fill.push(fills.intern(bySelf ? selfCostColour(frame.self[0] ?? 0, rootTotal) : frameColour(frame.module, frame.name)));
+    if (!frame.merged) moduleSelf[moduleIndex] = (moduleSelf[moduleIndex] ?? 0) + (frame.self[0] ?? 0);
     src.push(frame.src === null ? -1 : strings.intern(frame.src));
     if (frame.merged) merged.push(index);
     for (let m = 0; m < metricCount; m++) {
@@ -151,6 +169,16 @@ export function encodeFlamePayload(data: FlameData, options: FlamePayloadOptions
     strings: strings.values,
     modules: modules.values,
     moduleColours: modules.values.map(moduleColour),
+    colouringLegend: bySelf ? SELF_COLOURING_LEGEND : null,
+    moduleLegend: bySelf
+      ? []
+      : modules.values
+      .map((_, index) => index)
+      .filter((index) => (moduleSelf[index] ?? 0) > 0)
+      .sort((a, b) => moduleSelf[b]! - moduleSelf[a]! || a - b)
+      .slice(0, MODULE_LEGEND_ENTRIES),
+    fills: fills.values,
+    fill,
     depth,
     name,
     module,

@@ -2,6 +2,7 @@
 // metric and orientation switches, colour by module or by change. No network: the data is
 // embedded as JSON, the script and styles inline.
 import type { FlameData } from '../flame-data.js';
+import type { FrameColouring } from '../module-colour.js';
 import { encodeFlamePayload } from './flame-payload.js';
 import { VIEWER_CSS } from './page-style.js';
 import { viewerPage } from './page-template.js';
@@ -15,9 +16,11 @@ export interface FlamegraphHtmlOptions {
   differential?: boolean;
   /** Open as an icicle (root at the top); the page can switch. */
   inverted?: boolean;
+  /** By module (default) or by individual cost of the first metric. */
+  colouring?: FrameColouring;
 }
 
 export function renderFlamegraphHtml(data: FlameData, options: FlamegraphHtmlOptions = {}): string {
-  const payload = encodeFlamePayload(data, { differential: options.differential ?? false, inverted: options.inverted ?? false });
+  const payload = encodeFlamePayload(data, { differential: options.differential ?? false, inverted: options.inverted ?? false, colouring: options.colouring ?? 'module' });
   return viewerPage({ title: data.title, css: VIEWER_CSS, payloadJson: jsonForScriptElement(payload), script: VIEWER_SCRIPT });
 }

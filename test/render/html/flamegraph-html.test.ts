@@ -5,7 +5,7 @@ import type { FlamePayload } from '../../../src/render/html/flame-payload.js';
 import { renderFlamegraphHtml } from '../../../src/render/html/flamegraph-html.js';
 import { jsonForScriptElement } from '../../../src/render/html/script-json.js';
 import { buildModel } from '../../../src/render/html/viewer/model.js';
-import { moduleColour } from '../../../src/render/module-colour.js';
+import { frameColour, moduleColour } from '../../../src/render/module-colour.js';
 import { HOSTILE_NAMES, hostileFlameData, interpDifferentialFlameData, interpFlameData, interpJsonFlameData } from './flame-samples.js';
 
 const PAYLOAD = /<script type="application\/json" id="flame-data">([^<]*)<\/script>/;
@@ -41,7 +41,11 @@ function expectEmbeddedFrames(html: string, data: FlameData): void {
       expect(model.total[m]![i], `frame ${i} total ${m}`).toBe(frame.total[m]);
       expect(model.self[m]![i], `frame ${i} self ${m}`).toBe(frame.self[m]);
     });
-    if (!frame.merged) expect(model.moduleColours[model.module[i]!]).toBe(moduleColour(frame.module));
+    if (!frame.merged) {
+      expect(model.moduleColours[model.module[i]!]).toBe(moduleColour(frame.module));
+      // The SVG and the page colour a frame alike: its module's hue, its own shade.
+      expect(model.fills[model.fill[i]!]).toBe(frameColour(frame.module, frame.name));
+    }
     if (frame.delta !== undefined) {
       expect(model.status![i]).toBe({ both: 0, added: 1, removed: 2 }[frame.delta.status]);
       expect(model.significant![i] === 1).toBe(frame.delta.significant);

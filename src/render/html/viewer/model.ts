@@ -11,6 +11,9 @@ export interface ViewerModel {
   strings: string[];
   modules: string[];
   moduleColours: string[];
+  /** Per frame: its fill colour (module hue, cost-centre shade). */
+  fills: string[];
+  fill: Int32Array;
   parent: Int32Array;
   depth: Int32Array;
   /** Exclusive end of each frame's subtree: its descendants are `index + 1 .. end - 1`. */
@@ -66,6 +69,8 @@ export function buildModel(payload: FlamePayload): ViewerModel {
     strings: payload.strings,
     modules: payload.modules,
     moduleColours: payload.moduleColours,
+    fills: payload.fills,
+    fill: Int32Array.from(payload.fill),
     parent,
     depth,
     end,

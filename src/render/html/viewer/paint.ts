@@ -45,7 +45,7 @@ function frameFill(scene: PaintScene, frame: number): string {
   if (scene.matched !== null && scene.matched[frame]) return MATCH_FILL;
   if (scene.differential) return model.changeFill?.[frame] ?? NO_DATA_FILL;
   if (model.merged[frame]) return MERGED_FILL;
-  return model.moduleColours[model.module[frame]!]!;
+  return model.fills[model.fill[frame]!]!;
 }
 
 /**

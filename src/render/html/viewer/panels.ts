@@ -103,3 +103,25 @@ export function fillChangeLegend(doc: Document, legend: HTMLElement, colours: Ch
   legend.replaceChildren(...items);
   legend.hidden = false;
 }
+
+/** Swatches for the modules the frames' hues stand for (each frame a shade of its module's). */
+export function fillModuleLegend(doc: Document, legend: HTMLElement, modules: readonly string[], colours: readonly string[], shown: readonly number[]): void {
+  if (shown.length === 0) return;
+  const items: HTMLElement[] = [element(doc, 'span', 'legend-title', 'Colour by module (a shade per cost centre):')];
+  for (const index of shown) {
+    const item = element(doc, 'span', 'legend-item', '');
+    const swatch = item.appendChild(element(doc, 'span', 'swatch', ''));
+    swatch.style.background = colours[index]!;
+    item.appendChild(element(doc, 'span', '', modules[index]!));
+    items.push(item);
+  }
+  if (modules.length > shown.length) items.push(element(doc, 'span', 'legend-item', `and ${modules.length - shown.length} more`));
+  legend.replaceChildren(...items);
+  legend.hidden = false;
+}
+
+/** The one line saying what the fills mean when they are not by module. */
+export function fillColouringLegend(doc: Document, legend: HTMLElement, text: string): void {
+  legend.replaceChildren(element(doc, 'span', 'legend-title', text));
+  legend.hidden = false;
+}

@@ -6,7 +6,7 @@ import { formatQuantity, formatShare } from '../../metric-value.js';
 import type { ViewerHandle } from './handle.js';
 import { ancestors, buildModel, frameOffsets, matchedValue, searchFrames, visibleFrames, type SearchResult } from './model.js';
 import { paint, type PaintedFrames, type PaintScene } from './paint.js';
-import { element, fillBreadcrumb, fillChangeLegend, fillDetails } from './panels.js';
+import { element, fillBreadcrumb, fillChangeLegend, fillColouringLegend, fillDetails, fillModuleLegend } from './panels.js';
 
 declare global {
   interface Window {
@@ -245,6 +245,8 @@ export function startViewer(win: Window): void {
   );
   metricSelect.value = '0';
   if (payload.delta !== null) fillChangeLegend(doc, byId('legend'), payload.delta.legend);
+  else if (payload.colouringLegend !== null) fillColouringLegend(doc, byId('legend'), payload.colouringLegend);
+  else fillModuleLegend(doc, byId('legend'), payload.modules, payload.moduleColours, payload.moduleLegend);
 
   metricSelect.addEventListener('change', () => {
     metric = Number(metricSelect.value);
