@@ -8,7 +8,7 @@ import { NODE_COMPONENT } from '../analyze/timeline/builds.js';
 import { runStatistic } from '../model/run-statistic.js';
 import { markdownText } from './markdown-text.js';
 import { shownName, visibleText } from './program-text.js';
-import { renderTable, type Table, type TableFormat } from './table.js';
+import { renderTable, type Table, type TableFormat, type TableOptions } from './table.js';
 import { buildName, describeStep, describeSuspect, describeSuspects, formatStepValue, overallDirection, seriesName } from './trend/labels.js';
 import { formatSignedPct } from './metric-value.js';
 import { selectedSeries, type OrderedSeries } from './trend/order.js';
@@ -184,9 +184,9 @@ function summaryLine(timeline: Timeline): string {
   return `${points} change point${points === 1 ? '' : 's'} in ${series} series${appeared > 0 ? `; ${appeared} ${seriesNoun(timeline, appeared)} appeared or disappeared` : ''}${tooFew}`;
 }
 
-function renderText(content: TimelineReportContent): string {
+function renderText(content: TimelineReportContent, options: TableOptions): string {
   const { timeline } = content;
-  const lines = [visibleText(headline(content)), ...methodLines(timeline), '', renderTable(buildsTable(timeline), 'text').trimEnd(), '', summaryLine(timeline), ''];
+  const lines = [visibleText(headline(content)), ...methodLines(timeline), '', renderTable(buildsTable(timeline), 'text', options).trimEnd(), '', summaryLine(timeline), ''];
   const { shown, hidden } = selectedSeries(timeline, content.top);
   for (const entry of shown) lines.push(...seriesBlock(timeline, entry), '');
   if (hidden > 0) lines.push(`(${hidden} more ${seriesNoun(timeline, hidden)} without change points; --top 0 shows all)`);
@@ -259,10 +259,10 @@ function renderCsv(timeline: Timeline): string {
   return renderTable({ columns: CSV_COLUMNS.map((title) => ({ title, align: 'left' })), rows }, 'csv');
 }
 
-export function renderTimelineReport(content: TimelineReportContent, format: TableFormat): string {
+export function renderTimelineReport(content: TimelineReportContent, format: TableFormat, options: TableOptions = {}): string {
   switch (format) {
     case 'text':
-      return renderText(content);
+      return renderText(content, options);
     case 'markdown':
       return renderMarkdown(content);
     case 'csv':

@@ -59,6 +59,9 @@ describe('compare --color always', () => {
     expect((await runCli(['aggregate', SIDES[0]!, '--color', 'never'])).stdout.toString('utf8')).not.toContain('\x1b');
     expect((await runCli(['aggregate', SIDES[0]!, '--color', 'always'])).stdout.toString('utf8')).toContain(`${BOLD}COST CENTRE\x1b[0m`);
     expect((await runCli(['heap', 'samples/interp/a/heap.hp', '--format', 'text', '--color', 'always'])).stdout.toString('utf8')).toContain(`${BOLD}BAND\x1b[0m`);
+    expect((await runCli(['report', 'samples/interp/a/run-1.prof', '--color', 'always'])).stdout.toString('utf8')).toContain(`${BOLD}COST CENTRE\x1b[0m`);
+    expect((await runCli(['timeline', 'samples/timeline/run', '--color', 'always'])).stdout.toString('utf8')).toMatch(new RegExp(`${BOLD.replace('[', '\\[')}\\S`));
+    expect((await runCli(['timeline', 'samples/timeline/run'])).stdout.toString('utf8')).not.toContain('\x1b');
   });
 });
 

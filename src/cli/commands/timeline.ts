@@ -20,6 +20,7 @@ import { alphaValue, percentage, positiveInteger, regressionThreshold } from '..
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { printWarnings } from '../warnings.js';
+import { colourOption, wantsColour, type ColourWhen } from '../colour.js';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
@@ -33,6 +34,7 @@ interface TimelineCommandOptions {
   top: number;
   format?: (typeof FORMATS)[number];
   output?: string;
+  color: ColourWhen;
   failOnRegression?: number;
   store?: string;
   build?: string[];
@@ -80,6 +82,7 @@ export function timelineCommand(): Command {
     .option('--top <n>', 'cost centres shown in text, Markdown and SVG, those with change points always (0 = all)', positiveInteger, 20)
     .addOption(new Option('--format <format>', 'output format (default: from -o: .svg and .html draw charts, else text)').choices(FORMATS))
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; .svg or .html draw the trend charts')
+    .addOption(colourOption())
     .option('--store <file>', 'read the runs from a store (ghcprof store add): every build in it, or with PATHs the run directories under them, from their files where the store lacks them')
     .option('--build <names...>', 'with --store: only the runs of these builds (node commit prefix, or run directory tag), in timeline order')
     .option('--fail-on-regression <pct>', 'exit 1 when the newest build sits in a segment that is a significant regression of more than this many percent over the one before', regressionThreshold)
@@ -118,7 +121,7 @@ export function timelineCommand(): Command {
           else if (chart === 'html') await write(renderTrendHtml(timeline));
           else {
             const format = options.format ?? 'text';
-            await write(format === 'json' ? `${JSON.stringify(timelineJson(content, regressions), null, 2)}\n` : renderTimelineReport(content, format));
+            await write(format === 'json' ? `${JSON.stringify(timelineJson(content, regressions), null, 2)}\n` : renderTimelineReport(content, format, { colour: wantsColour(options.color, options.output) }));
           }
         });
         if (regressions !== null && regressions.length > 0) {
