@@ -72,7 +72,7 @@ export function summariseHeapSeries(series: HeapSeries): HeapSeriesSummary {
     peakTotalBytes,
     peakTotalTimeSecs,
     totalByteSeconds,
-    gaps: heapGaps(series.samples),
+    gaps: heapGaps(series.samples, gapBefore),
     bands: [...bands.values()],
   };
 }

@@ -34,8 +34,8 @@ export function gapsBefore(samples: readonly HeapSample[]): boolean[] {
   return gaps;
 }
 
-export function heapGaps(samples: readonly HeapSample[]): HeapGap[] {
-  const before = gapsBefore(samples);
+/** The gaps as spans, from gapsBefore(samples). */
+export function heapGaps(samples: readonly HeapSample[], before: readonly boolean[]): HeapGap[] {
   const gaps: HeapGap[] = [];
   for (let i = 1; i < samples.length; i++) if (before[i]) gaps.push({ fromSecs: samples[i - 1]!.timeSecs, toSecs: samples[i]!.timeSecs });
   return gaps;

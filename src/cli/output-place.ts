@@ -23,10 +23,14 @@ function refused(path: string, reason: string): UsageError {
   return new UsageError(`cannot write ${path}: ${reason}`);
 }
 
-/** What is at `path` (not following a link), or null when nothing is. */
-function lstatOrNull(path: string, named: string): Stats | null {
+/**
+ * What is at `path`, by `look` (lstatSync: the link itself; statSync: where it finally leads),
+ * or null when nothing is; any other failure (a loop, a folder that cannot be searched) is
+ * refused in the name of `named`.
+ */
+function statOrNull(look: (path: string) => Stats, path: string, named: string): Stats | null {
   try {
-    return lstatSync(path);
+    return look(path);
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return null;
     throw refused(named, fsErrorReason(error));
@@ -69,18 +73,8 @@ function readLink(link: string, named: string): string {
  */
 function linkChain(path: string): string[] {
   const chain = [resolve(path)];
-  while (chain.length <= MAX_LINKS && lstatOrNull(chain.at(-1)!, path)?.isSymbolicLink() === true) chain.push(readLink(chain.at(-1)!, path));
+  while (chain.length <= MAX_LINKS && statOrNull(lstatSync, chain.at(-1)!, path)?.isSymbolicLink() === true) chain.push(readLink(chain.at(-1)!, path));
   return chain;
-}
-
-/** What the link at `path` finally leads to (a loop, a link into a folder that cannot be searched: refused), or null when no file. */
-function statOfTarget(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return null;
-    throw refused(path, fsErrorReason(error));
-  }
 }
 
 function newFile(path: string, target: string): OutputPlace {
@@ -89,12 +83,12 @@ function newFile(path: string, target: string): OutputPlace {
 }
 
 export function outputPlace(path: string): OutputPlace {
-  const own = lstatOrNull(path, path);
+  const own = statOrNull(lstatSync, path, path);
   if (own === null) return newFile(path, path);
   let stat = own;
   let target = path;
   if (own.isSymbolicLink()) {
-    const leadsTo = statOfTarget(path);
+    const leadsTo = statOrNull(statSync, path, path);
     const chain = linkChain(path);
     // Dangling: the file the last link names is made, as a shell's `>` makes it.
     if (leadsTo === null) return newFile(path, chain.at(-1)!);

@@ -8,6 +8,7 @@ import type { CellStyle } from './cell-style.js';
 import { deltaCell, formatP, testLine, type CompareReportContent } from './compare-report.js';
 import { medianWithSpread } from './median-spread.js';
 import { estimateMark, formatInUnit, formatMetricValue, formatSignedPct, metricTitle } from './metric-value.js';
+import { srcdoc } from './html/srcdoc.js';
 import { escapeXml } from './xml-escape.js';
 
 export interface ComparePage {
@@ -26,10 +27,6 @@ interface Cell {
   style?: CellStyle | null;
 }
 
-/** srcdoc takes HTML as an attribute value: only `&` and `"` need escaping there. */
-function srcdoc(html: string): string {
-  return html.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}
 
 function sortableTable(id: string, titles: ReadonlyArray<{ title: string; numeric: boolean }>, rows: Cell[][]): string {
   const head = titles.map((column, i) => `<th data-column="${i}"${column.numeric ? ' class="num" data-numeric="1"' : ''} title="sort">${escapeXml(column.title)}</th>`).join('');
@@ -49,8 +46,9 @@ function sortableTable(id: string, titles: ReadonlyArray<{ title: string; numeri
 function verdictText(page: ComparePage): { text: string; failed: boolean } {
   const { comparison } = page.content;
   const significant = [...comparison.totals, ...comparison.rows].filter((figure) => figure.significant && !figure.withinPrintPrecision);
-  const worse = [...comparison.totals.map((total) => changeMeaning(total, total.worse)), ...comparison.rows.map((row) => changeMeaning(row, 'higher'))].filter((meaning) => meaning === 'worse').length;
-  const better = [...comparison.totals.map((total) => changeMeaning(total, total.worse)), ...comparison.rows.map((row) => changeMeaning(row, 'higher'))].filter((meaning) => meaning === 'better').length;
+  const meanings = [...comparison.totals.map((total) => changeMeaning(total, total.worse)), ...comparison.rows.map((row) => changeMeaning(row, 'higher'))];
+  const worse = meanings.filter((meaning) => meaning === 'worse').length;
+  const better = meanings.filter((meaning) => meaning === 'better').length;
   const counts = `${significant.length} significant change${significant.length === 1 ? '' : 's'} (${worse} worse, ${better} better) in ${comparison.testedTotals + comparison.tested} tests`;
   if (page.regressions === null) return { text: counts, failed: false };
   const failed = page.regressions.length > 0;

@@ -4,7 +4,8 @@ import type { FlameData } from './flame-data.js';
 import { deltaColour, describeDelta } from './diff-colour.js';
 import { layoutFlame } from './flame-layout.js';
 import { formatQuantity, formatShare } from './metric-value.js';
-import { frameColour, MODULE_LEGEND_ENTRIES, moduleColour, selfCostColour, SELF_COLOURING_LEGEND, type FrameColouring } from './module-colour.js';
+import { frameColour, moduleColour, selfCostColour, SELF_COLOURING_LEGEND, type FrameColouring } from './module-colour.js';
+import { legendModules } from './module-legend.js';
 import { visibleText } from './program-text.js';
 import { escapeXml } from './xml-escape.js';
 
@@ -42,7 +43,7 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
   const total = data.frames[0]?.total[options.metric] ?? 0;
   const differential = data.frames.some((frame) => frame.delta !== undefined);
   const bySelf = options.colouring === 'self' && !differential;
-  const legend = differential || bySelf ? [] : moduleLegend(data, options.metric);
+  const legend = differential || bySelf ? [] : legendModules(data, options.metric);
   const legendRows = bySelf ? 1 : Math.ceil(legend.length / LEGEND_COLUMNS);
   const svgHeight = HEADER + height + MARGIN + (legendRows > 0 ? LEGEND_TOP + legendRows * ROW_HEIGHT : 0);
   const parts: string[] = [];
@@ -92,13 +93,3 @@ export function renderFlamegraphSvg(data: FlameData, options: FlamegraphSvgOptio
 const LEGEND_COLUMNS = 4;
 const LEGEND_TOP = 22;
 
-/** The modules by individual value of the drawn metric, largest first, as the HTML page's legend lists them. */
-function moduleLegend(data: FlameData, metric: number): string[] {
-  const self = new Map<string, number>();
-  for (const frame of data.frames) if (!frame.merged) self.set(frame.module, (self.get(frame.module) ?? 0) + (frame.self[metric] ?? 0));
-  return [...self]
-    .filter(([, value]) => value > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, MODULE_LEGEND_ENTRIES)
-    .map(([module]) => module);
-}

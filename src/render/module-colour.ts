@@ -32,9 +32,6 @@ export function frameColour(module: string, name: string): string {
   return `hsl(${hue}, ${saturation}%, ${lightness}%)`;
 }
 
-/** Modules a picture's legend names (the largest by individual cost); the rest share the hues. */
-export const MODULE_LEGEND_ENTRIES = 12;
-
 /** How frames are coloured when not by change: by module (hue) and cost centre (shade), or by individual cost. */
 export type FrameColouring = 'module' | 'self';
 

@@ -3,6 +3,7 @@
 // and, for eventlogs, the heap chart and the GC summary.
 import type { Table } from './table.js';
 import { renderHtmlTable } from './html-table.js';
+import { srcdoc } from './html/srcdoc.js';
 import { escapeXml } from './xml-escape.js';
 
 export interface ReportPage {
@@ -16,10 +17,6 @@ export interface ReportPage {
   gcSummaryText: string | null;
 }
 
-/** srcdoc takes HTML as an attribute value: only `&` and `"` need escaping there. */
-function srcdoc(html: string): string {
-  return html.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}
 
 export function renderReportHtml(page: ReportPage): string {
   const sections: string[] = [];

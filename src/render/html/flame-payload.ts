@@ -4,7 +4,8 @@
 // Pre-order makes depths enough: a frame's parent is the nearest earlier frame one level up.
 import type { FlameData, FlameMetric } from '../flame-data.js';
 import { deltaColour } from '../diff-colour.js';
-import { frameColour, MODULE_LEGEND_ENTRIES, moduleColour, selfCostColour, SELF_COLOURING_LEGEND, type FrameColouring } from '../module-colour.js';
+import { frameColour, moduleColour, selfCostColour, SELF_COLOURING_LEGEND, type FrameColouring } from '../module-colour.js';
+import { legendModules } from '../module-legend.js';
 
 /** Change status codes in `FlamePayload.delta.status`. */
 const DELTA_STATUS = { none: -1, both: 0, added: 1, removed: 2 } as const;
@@ -137,14 +138,11 @@ export function encodeFlamePayload(data: FlameData, options: FlamePayloadOptions
   const bySelf = options.colouring === 'self';
   const rootTotal = data.frames[0]?.total[0] ?? 0;
   const fill: number[] = [];
-  const moduleSelf: number[] = [];
   const delta: FlamePayloadDelta | null = differential ? { pct: [], significant: [], status: [], colour: [], colours: colours.values, legend: changeLegend() } : null;
   data.frames.forEach((frame, index) => {
     name.push(strings.intern(frame.name));
-    const moduleIndex = modules.intern(frame.module);
-    module.push(moduleIndex);
+    module.push(modules.intern(frame.module));
     fill.push(fills.intern(bySelf ? selfCostColour(frame.self[0] ?? 0, rootTotal) : frameColour(frame.module, frame.name)));
-    if (!frame.merged) moduleSelf[moduleIndex] = (moduleSelf[moduleIndex] ?? 0) + (frame.self[0] ?? 0);
     src.push(frame.src === null ? -1 : strings.intern(frame.src));
     if (frame.merged) merged.push(index);
     for (let m = 0; m < metricCount; m++) {
@@ -170,13 +168,7 @@ export function encodeFlamePayload(data: FlameData, options: FlamePayloadOptions
     modules: modules.values,
     moduleColours: modules.values.map(moduleColour),
     colouringLegend: bySelf ? SELF_COLOURING_LEGEND : null,
-    moduleLegend: bySelf
-      ? []
-      : modules.values
-      .map((_, index) => index)
-      .filter((index) => (moduleSelf[index] ?? 0) > 0)
-      .sort((a, b) => moduleSelf[b]! - moduleSelf[a]! || a - b)
-      .slice(0, MODULE_LEGEND_ENTRIES),
+    moduleLegend: bySelf ? [] : legendModules(data, 0).map((name) => modules.intern(name)),
     fills: fills.values,
     fill,
     depth,
