@@ -1,9 +1,9 @@
 // What a performance engineer reads first about an eventlog: the run, GC pauses and
 // productivity, allocation and heap peaks, threads, markers, and how many profiling
 // samples it holds. One streaming pass over the events (`EventlogSummaryCollector`, an eventlog
-// visitor) that keeps counters, peaks and the GC intervals (gc-pauses.ts) and nothing per event:
-// the few fields it needs of the events that come with every GC are read straight from their
-// bytes, and only the rare events that describe the run are decoded.
+// visitor) that keeps counters, peaks and the GC pauses (gc-pauses.ts, a few bytes each) and
+// nothing per event: the few fields it needs of the events that come with every GC are read
+// straight from their bytes, and only the rare events that describe the run are decoded.
 import type { InputWarning } from '../model/diagnostic.js';
 import {
   EventId,
@@ -18,7 +18,7 @@ import {
   type IntegerField,
   type RawEvent,
 } from '../formats/eventlog/index.js';
-import { GcPauseCollector, pauseLengths } from './gc-pauses.js';
+import { GcPauseCollector } from './gc-pauses.js';
 import { pauseStatistics, type PauseStatistics } from './pause-statistics.js';
 
 export interface EventlogSummary {
@@ -151,7 +151,7 @@ export class EventlogSummaryCollector implements EventlogVisitor {
         this.gc.gcEnd(cap, raw.timeNs);
         break;
       case EventId.GC_STATS_GHC:
-        if (fields.generation !== null) this.gc.gcStats(raw.timeNs, fields.generation.read(raw));
+        if (fields.generation !== null) this.gc.gcStats(cap, raw.timeNs, fields.generation.read(raw));
         break;
       case EventId.HEAP_ALLOCATED:
         if (fields.allocatedBytes !== null) this.allocated.report(cap, fields.allocatedBytes.read(raw));
@@ -194,9 +194,9 @@ export class EventlogSummaryCollector implements EventlogVisitor {
 
   /** The summary of the events seen; `read` is how the read went. */
   summary(source: string, read: Pick<EventlogReadResult, 'eventCount' | 'warnings'>): EventlogSummary {
-    const lengths = pauseLengths(this.gc.pauses());
+    const pauses = pauseStatistics(this.gc.pauses());
     const durationSecs = this.lastTimeNs / 1e9;
-    const allStats = pauseStatistics(lengths.allSecs);
+    const allStats = pauses.all;
     const gcSecs = allStats.totalSecs;
     const mutatorSecs = Math.max(0, durationSecs - gcSecs);
     const allocatedBytes = this.allocated.sum();
@@ -211,7 +211,7 @@ export class EventlogSummaryCollector implements EventlogVisitor {
       events: read.eventCount,
       gc: {
         pauses: allStats,
-        byGeneration: lengths.byGeneration.map(({ generation, secs }) => ({ generation, ...pauseStatistics(secs) })),
+        byGeneration: pauses.byGeneration,
         productivity: durationSecs > 0 ? mutatorSecs / durationSecs : null,
         gcSecs,
         mutatorSecs,

@@ -1,5 +1,11 @@
-// Distribution figures for a list of durations (GC pauses), via simple-statistics.
-import { quantileSorted, quickselect, sum } from 'simple-statistics';
+// Distribution figures of a log's GC pauses, of all and of each generation: count, total and
+// mean, p50, p95, p99 and max. A big log has millions of pauses: they are read twice from where
+// the collector keeps them (gc-pauses.ts), never gathered into arrays. The figures are those
+// simple-statistics gives for the lengths in seconds in time order: `sum` (compensated-sum.ts),
+// its mean, and `quantile` (bucketed-quantiles.ts).
+import { bucketOf, QuantileHistogram, quantileRanks, type QuantilePicker } from './bucketed-quantiles.js';
+import { CompensatedSum } from './compensated-sum.js';
+import type { GcPauses } from './gc-pauses.js';
 
 export interface PauseStatistics {
   count: number;
@@ -11,48 +17,79 @@ export interface PauseStatistics {
   totalSecs: number;
 }
 
-/**
- * The figures of durations in any order. A big log has hundreds of thousands of pauses: they
- * stay in a typed array, and the quantiles are selected, not sorted for, which costs a few times
- * less. simple-statistics reads a typed array as it is (by index and length alone, though its
- * types ask for an array).
- */
-export function pauseStatistics(secs: Float64Array): PauseStatistics {
-  if (secs.length === 0) return { count: 0, meanSecs: 0, p50Secs: 0, p95Secs: 0, p99Secs: 0, maxSecs: 0, totalSecs: 0 };
-  const values = secs as unknown as number[];
-  const totalSecs = sum(values);
-  // The maximum is the quantile 1: selected from the last hundredth, not found by another pass.
-  const [p50Secs, p95Secs, p99Secs, maxSecs] = ascendingQuantiles(secs, [0.5, 0.95, 0.99, 1]) as [number, number, number, number];
-  return {
-    count: values.length,
-    // simple-statistics' `mean`, without summing again.
-    meanSecs: totalSecs / values.length,
-    p50Secs,
-    p95Secs,
-    p99Secs,
-    maxSecs,
-    totalSecs,
-  };
+export interface PauseStatisticsByGeneration {
+  all: PauseStatistics;
+  /** Ascending by generation; pauses without GC_STATS count only in `all`. */
+  byGeneration: Array<{ generation: number } & PauseStatistics>;
 }
 
-/**
- * simple-statistics' `quantile` of each of `ps` (ascending), from one copy of the values. Its
- * `quantileSorted` reads the value at ceil(n p) - 1, or that and the next: those two places are
- * selected (quickselect) for each p in turn, each search starting past the places already
- * settled. Not its `quantile(values, ps)`: in 7.8 that can misplace one of several (its issue
- * #704), and one call per p copies and searches the whole array each time.
- */
-export function ascendingQuantiles(values: Float64Array, ps: readonly number[]): number[] {
-  const copy = values.slice() as unknown as number[];
-  const last = values.length - 1;
-  let settled = 0;
-  return ps.map((p) => {
-    const at = Math.max(0, Math.ceil(values.length * p) - 1);
-    for (const place of [at, at + 1]) {
-      if (place < settled || place > last) continue;
-      quickselect(copy, place, settled, last);
-      settled = place + 1;
+const QUANTILES = [0.5, 0.95, 0.99] as const;
+const NS_PER_SEC = 1e9;
+
+/** The figures of one group of pauses, gathered over the two readings. */
+class PauseGroup {
+  private readonly total = new CompensatedSum();
+  private readonly histogram = new QuantileHistogram();
+  private maxSecs = -Infinity;
+  private picker: QuantilePicker | null = null;
+
+  /** First reading. */
+  count(lengthNs: number, bucket: number): void {
+    const secs = lengthNs / NS_PER_SEC;
+    this.total.add(secs);
+    if (secs > this.maxSecs) this.maxSecs = secs;
+    this.histogram.add(bucket);
+  }
+
+  /** Between the readings: which lengths the second must keep. */
+  plan(): void {
+    this.picker = this.histogram.picker(QUANTILES.flatMap((p) => quantileRanks(this.histogram.count, p)));
+  }
+
+  /** Second reading. */
+  offer(lengthNs: number, bucket: number): void {
+    this.picker!.offer(lengthNs, bucket);
+  }
+
+  statistics(): PauseStatistics {
+    const count = this.histogram.count;
+    if (count === 0) return { count: 0, meanSecs: 0, p50Secs: 0, p95Secs: 0, p99Secs: 0, maxSecs: 0, totalSecs: 0 };
+    const [p50Secs, p95Secs, p99Secs] = QUANTILES.map((p) => {
+      const values = quantileRanks(count, p).map((rank) => this.picker!.at(rank) / NS_PER_SEC);
+      return values.length === 2 ? (values[0]! + values[1]!) / 2 : values[0]!;
+    }) as [number, number, number];
+    const totalSecs = this.total.value;
+    return { count, meanSecs: totalSecs / count, p50Secs, p95Secs, p99Secs, maxSecs: this.maxSecs, totalSecs };
+  }
+}
+
+export function pauseStatistics(pauses: GcPauses): PauseStatisticsByGeneration {
+  const all = new PauseGroup();
+  // Generations are small numbers: a group per generation, by index.
+  const byGeneration: PauseGroup[] = [];
+  pauses.forEachBatch(({ count, startsNs, endsNs, generations }) => {
+    for (let i = 0; i < count; i++) {
+      const lengthNs = endsNs[i]! - startsNs[i]!;
+      const bucket = bucketOf(lengthNs);
+      all.count(lengthNs, bucket);
+      const generation = generations[i]!;
+      if (generation >= 0) (byGeneration[generation] ??= new PauseGroup()).count(lengthNs, bucket);
     }
-    return quantileSorted(copy, p);
   });
+  all.plan();
+  byGeneration.forEach((group) => group.plan());
+  pauses.forEachBatch(({ count, startsNs, endsNs, generations }) => {
+    for (let i = 0; i < count; i++) {
+      const lengthNs = endsNs[i]! - startsNs[i]!;
+      const bucket = bucketOf(lengthNs);
+      all.offer(lengthNs, bucket);
+      const generation = generations[i]!;
+      if (generation >= 0) byGeneration[generation]!.offer(lengthNs, bucket);
+    }
+  });
+  return {
+    all: all.statistics(),
+    // A sparse array: forEach and flatMap skip the generations no pause has.
+    byGeneration: byGeneration.flatMap((group, generation) => [{ generation, ...group.statistics() }]),
+  };
 }

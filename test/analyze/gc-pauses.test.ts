@@ -1,9 +1,10 @@
 // GC pauses: overlapping intervals of capabilities merge into one pause whatever order the
-// capabilities' blocks come in; pause lengths come out sorted, overall and per generation.
+// capabilities' blocks come in, GC_STATS give each pause its generation, and what is held while
+// the log streams stays bounded by the capabilities' lead over one another, not the log's length.
 // Expected values are worked out here by brute force, not by the code under test.
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../support/seeded-random.js';
-import { GcPauseCollector, pauseLengths, type GcPauses } from '../../src/analyze/gc-pauses.js';
+import { GcPauseCollector, type GcPauses } from '../../src/analyze/gc-pauses.js';
 
 interface Interval {
   cap: number;
@@ -23,8 +24,37 @@ function unionOf(intervals: readonly Interval[]): Array<[number, number]> {
   return union;
 }
 
+/** Every pause as [start, end, generation], read batch by batch. */
+function pauseList(pauses: GcPauses): Array<[number, number, number]> {
+  const list: Array<[number, number, number]> = [];
+  pauses.forEachBatch(({ count, startsNs, endsNs, generations }) => {
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) list.push([startsNs[i]!, endsNs[i]!, generations[i]!]);
+  });
+  expect(list.length, 'count').toBe(pauses.count);
+  return list;
+}
+
 function pausesAsPairs(pauses: GcPauses): Array<[number, number]> {
-  return Array.from(pauses.startsNs, (start, i) => [start, pauses.endsNs[i]!] as [number, number]);
+  return pauseList(pauses).map(([start, end]) => [start, end]);
+}
+
+function generationsOf(pauses: GcPauses): number[] {
+  return pauseList(pauses).map(([, , generation]) => generation);
+}
+
+interface Stats {
+  cap: number;
+  time: number;
+  generation: number;
+}
+
+/** Each pause of the union takes the oldest generation of the GC_STATS from its start to the next pause's start. */
+function generationsByBruteForce(union: Array<[number, number]>, stats: readonly Stats[]): number[] {
+  return union.map(([start], i) => {
+    const nextStart = i + 1 < union.length ? union[i + 1]![0] : Infinity;
+    return Math.max(-1, ...stats.filter(({ time }) => time >= start && time < nextStart).map(({ generation }) => generation));
+  });
 }
 
 describe('GcPauseCollector', () => {
@@ -146,35 +176,166 @@ describe('GcPauseCollector', () => {
       collector.gcStart(cap, start);
       collector.gcEnd(cap, end);
     }
-    collector.gcStats(200, 0);
-    collector.gcStats(201, 1);
-    collector.gcStats(600, 0);
+    collector.gcStats(0, 200, 0);
+    collector.gcStats(1, 201, 1);
+    collector.gcStats(1, 600, 0);
     const pauses = collector.pauses();
     expect(pausesAsPairs(pauses)).toEqual([
       [100, 200],
       [300, 400],
       [500, 600],
     ]);
-    expect(Array.from(pauses.generations)).toEqual([1, -1, 0]);
+    expect(generationsOf(pauses)).toEqual([1, -1, 0]);
   });
 });
 
-describe('pauseLengths', () => {
-  it('gives every pause its length in seconds, in time order, and each generation its own, for lengths beyond 2^33 ns', () => {
-    const next = seededRandom(7);
-    const count = 3000;
-    const startsNs = new Float64Array(count);
-    const endsNs = new Float64Array(count);
-    const generations = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      startsNs[i] = i * 1e10;
-      endsNs[i] = startsNs[i]! + (next() < 0.1 ? 2 ** 33 + Math.floor(next() * 1e9) : Math.floor(next() * 1e7));
-      generations[i] = next() < 0.1 ? -1 : Math.floor(next() * 3);
+describe('GcPauseCollector as the log streams', () => {
+  it('gives pauses and generations as brute force does, with capabilities leading or flushed late and GC_STATS on any capability', () => {
+    const next = seededRandom(2024);
+    for (let trial = 0; trial < 200; trial++) {
+      const caps = 1 + Math.floor(next() * 4);
+      const intervals: Interval[] = [];
+      const stats: Stats[] = [];
+      let time = Math.floor(next() * 1e6);
+      const gcs = 50 + Math.floor(next() * 1500);
+      for (let gc = 0; gc < gcs; gc++) {
+        time += 1 + Math.floor(next() * 5000);
+        const joining = Array.from({ length: caps }, (_, cap) => cap).filter(() => next() < 0.7);
+        if (joining.length === 0) joining.push(0);
+        let end = time;
+        for (const cap of joining) {
+          const start = time + Math.floor(next() * 30);
+          const interval = { cap, start, end: start + Math.floor(next() * 3000) };
+          intervals.push(interval);
+          end = Math.max(end, interval.end);
+          // GHC posts GC_STATS from a capability inside its GC.
+          if (next() < 0.5) stats.push({ cap, time: interval.start + Math.floor(next() * (interval.end - interval.start + 1)), generation: Math.floor(next() * 3) });
+        }
+        time = end;
+      }
+      // Each capability's events in time order, in blocks; blocks of the capabilities interleaved
+      // in rounds with some capabilities a few blocks ahead and some written only at the end.
+      const blockSize = 1 + Math.floor(next() * 80);
+      type Event = { time: number; write: (collector: GcPauseCollector) => void };
+      const blocksByCap = Array.from({ length: caps }, (_, cap) => {
+        const events: Event[] = [];
+        for (const interval of intervals.filter((candidate) => candidate.cap === cap)) {
+          events.push({ time: interval.start, write: (collector) => collector.gcStart(cap, interval.start) });
+          events.push({ time: interval.end, write: (collector) => collector.gcEnd(cap, interval.end) });
+        }
+        for (const stat of stats.filter((candidate) => candidate.cap === cap)) {
+          events.push({ time: stat.time, write: (collector) => collector.gcStats(cap, stat.time, stat.generation) });
+        }
+        // Stable: a GC_STATS at its interval's end comes after the GC_END, a start before its end.
+        events.sort((a, b) => a.time - b.time);
+        return Array.from({ length: Math.ceil(events.length / blockSize) }, (_, b) => events.slice(b * blockSize, b * blockSize + blockSize));
+      });
+      const lead = Array.from({ length: caps }, () => (next() < 0.3 ? Math.floor(next() * 4) : 0));
+      const late = new Set(Array.from({ length: caps }, (_, cap) => cap).filter(() => next() < 0.15));
+      // Settling after a few intervals held, so that the logs' lengths cross many settlings.
+      const collector = new GcPauseCollector(1 + Math.floor(next() * 300));
+      const rounds = Math.max(...blocksByCap.map((blocks) => blocks.length));
+      const written = blocksByCap.map(() => 0);
+      for (let round = 0; round < rounds + 4; round++) {
+        for (let cap = 0; cap < caps; cap++) {
+          if (late.has(cap)) continue;
+          while (written[cap]! <= Math.min(round + lead[cap]!, blocksByCap[cap]!.length - 1)) {
+            for (const event of blocksByCap[cap]![written[cap]!]!) event.write(collector);
+            written[cap]!++;
+          }
+        }
+      }
+      for (const cap of late) for (const block of blocksByCap[cap]!) for (const event of block) event.write(collector);
+      const pauses = collector.pauses();
+      const union = unionOf(intervals);
+      expect(pausesAsPairs(pauses), `trial ${trial}`).toEqual(union);
+      expect(generationsOf(pauses), `trial ${trial}`).toEqual(generationsByBruteForce(union, stats));
     }
-    const lengths = pauseLengths({ count, startsNs, endsNs, generations });
-    const all = Array.from({ length: count }, (_, i) => (endsNs[i]! - startsNs[i]!) / 1e9);
-    expect(Array.from(lengths.allSecs)).toEqual(all);
-    expect(lengths.byGeneration.map((group) => group.generation)).toEqual([0, 1, 2]);
-    for (const { generation, secs } of lengths.byGeneration) expect(Array.from(secs)).toEqual(all.filter((_, i) => generations[i] === generation));
+  });
+
+  it('leaves a GC_STATS for the late intervals to place when one of them started after its pause', () => {
+    const collector = new GcPauseCollector();
+    collector.gcStart(1, 100);
+    collector.gcEnd(1, 200);
+    collector.gcStats(1, 250, 2);
+    // Capability 0 goes back in time: [220, 230] comes late, and the GC_STATS at 250 is its pause's.
+    for (const [start, end] of [
+      [300, 310],
+      [220, 230],
+    ] as const) {
+      collector.gcStart(0, start);
+      collector.gcEnd(0, end);
+    }
+    const pauses = collector.pauses();
+    expect(pausesAsPairs(pauses)).toEqual([
+      [100, 200],
+      [220, 230],
+      [300, 310],
+    ]);
+    expect(generationsOf(pauses)).toEqual([-1, 2, -1]);
+  });
+
+  it('reads the pauses as often as asked, keeping lengths beyond 2^33 ns and ends before starts exactly', () => {
+    const next = seededRandom(7);
+    const collector = new GcPauseCollector();
+    const expected: Array<[number, number]> = [];
+    let time = 2 ** 50;
+    for (let i = 0; i < 3000; i++) {
+      const start = time;
+      const end = i % 500 === 7 ? start - 1 - Math.floor(next() * 1e6) : start + (next() < 0.1 ? 2 ** 33 + Math.floor(next() * 1e9) : Math.floor(next() * 1e7));
+      collector.gcStart(0, start);
+      collector.gcEnd(0, end);
+      expected.push([start, end]);
+      time = Math.max(start, end) + 1 + Math.floor(next() * 1e9);
+    }
+    const pauses = collector.pauses();
+    expect(pausesAsPairs(pauses)).toEqual(expected);
+    expect(pausesAsPairs(pauses), 'a second reading').toEqual(expected);
+  });
+
+  it('holds only what comes after the slowest capability: 100,000 GCs on 2 capabilities written in blocks of 100', () => {
+    const collector = new GcPauseCollector(1000);
+    const gcs = 100_000;
+    const block = 100;
+    let mostHeld = 0;
+    for (let first = 0; first < gcs; first += block) {
+      for (const cap of [1, 0]) {
+        for (let gc = first; gc < first + block; gc++) {
+          collector.gcStart(cap, gc * 1000 + cap);
+          collector.gcEnd(cap, gc * 1000 + 500);
+          collector.gcStats(cap, gc * 1000 + 400, gc % 3);
+        }
+        mostHeld = Math.max(mostHeld, collector.held);
+      }
+    }
+    // Intervals and GC_STATS: up to 1000 intervals held before a settling, and a block of one capability ahead of the other.
+    expect(mostHeld).toBeGreaterThan(1000);
+    expect(mostHeld).toBeLessThan(2 * (1000 + 2 * block));
+    const pauses = collector.pauses();
+    expect(pauses.count).toBe(gcs);
+    const generations = generationsOf(pauses);
+    expect(generations.every((generation, gc) => generation === gc % 3)).toBe(true);
+  });
+
+  it('holds little when a capability stops taking part in GCs, and still unites exactly when it comes back late', () => {
+    const collector = new GcPauseCollector(1000);
+    const intervals: Interval[] = [{ cap: 1, start: 0, end: 10 }];
+    collector.gcStart(1, 0);
+    collector.gcEnd(1, 10);
+    let mostHeld = 0;
+    for (let gc = 1; gc <= 50_000; gc++) {
+      intervals.push({ cap: 0, start: gc * 100, end: gc * 100 + 40 });
+      collector.gcStart(0, gc * 100);
+      collector.gcEnd(0, gc * 100 + 40);
+      mostHeld = Math.max(mostHeld, collector.held);
+    }
+    expect(mostHeld).toBeLessThanOrEqual(1000);
+    // Capability 1's next block: GCs overlapping some of capability 0's, long passed.
+    for (let gc = 1; gc <= 50_000; gc += 97) {
+      intervals.push({ cap: 1, start: gc * 100 + 30, end: gc * 100 + 70 });
+      collector.gcStart(1, gc * 100 + 30);
+      collector.gcEnd(1, gc * 100 + 70);
+    }
+    expect(pausesAsPairs(collector.pauses())).toEqual(unionOf(intervals));
   });
 });
