@@ -7,7 +7,7 @@
 // events are in time order. So once every capability that has had a GC has started one at time W
 // or later, no interval starting before W is still to come: the intervals and GC_STATS before W
 // are merged in time order and settled (the watermark), and only those after W are held. A big log
-// holds millions of GCs, and a settled pause is kept as three varints (varint-blocks.ts): where it
+// holds millions of GCs, and a settled pause is kept as three varints (model/varint-list.ts): where it
 // starts after the one before, its length, its generation.
 //
 // Settling waits until 2^16 intervals are held (1 MB): the RTS flushes a capability's
@@ -24,7 +24,7 @@
 // capability inside its GC, before the next GC can start, so its logs never show it.
 import { mergedPairs } from './merged-pairs.js';
 import { PairQueue } from './pair-queue.js';
-import { VarintBlocks } from './varint-blocks.js';
+import { VarintList } from '../model/varint-list.js';
 
 /** Generation of a pause without GC_STATS. */
 const NO_GENERATION = -1;
@@ -52,7 +52,7 @@ const BATCH = 4096;
 
 /** Settled pauses: start after the previous start, length, and generation + 1 doubled plus 1 for a negative length. */
 class SettledPauses implements GcPauses {
-  private readonly records = new VarintBlocks();
+  private readonly records = new VarintList();
   count = 0;
   private lastStartNs = 0;
 
