@@ -33,8 +33,12 @@ class PauseGroup {
   private maxSecs = -Infinity;
   private picker: QuantilePicker | null = null;
 
-  /** First reading. */
-  count(lengthNs: number, bucket: number): void {
+  /** A pause's length: counted in the first reading, offered to the picker in the second. */
+  read(lengthNs: number, bucket: number): void {
+    if (this.picker !== null) {
+      this.picker.offer(lengthNs, bucket);
+      return;
+    }
     const secs = lengthNs / NS_PER_SEC;
     this.total.add(secs);
     if (secs > this.maxSecs) this.maxSecs = secs;
@@ -44,11 +48,6 @@ class PauseGroup {
   /** Between the readings: which lengths the second must keep. */
   plan(): void {
     this.picker = this.histogram.picker(QUANTILES.flatMap((p) => quantileRanks(this.histogram.count, p)));
-  }
-
-  /** Second reading. */
-  offer(lengthNs: number, bucket: number): void {
-    this.picker!.offer(lengthNs, bucket);
   }
 
   statistics(): PauseStatistics {
@@ -67,29 +66,26 @@ export function pauseStatistics(pauses: GcPauses): PauseStatisticsByGeneration {
   const all = new PauseGroup();
   // Generations are small numbers: a group per generation, by index.
   const byGeneration: PauseGroup[] = [];
-  pauses.forEachBatch(({ count, startsNs, endsNs, generations }) => {
-    for (let i = 0; i < count; i++) {
-      const lengthNs = endsNs[i]! - startsNs[i]!;
-      const bucket = bucketOf(lengthNs);
-      all.count(lengthNs, bucket);
-      const generation = generations[i]!;
-      if (generation >= 0) (byGeneration[generation] ??= new PauseGroup()).count(lengthNs, bucket);
-    }
-  });
+  readPauses(pauses, all, byGeneration);
   all.plan();
   byGeneration.forEach((group) => group.plan());
-  pauses.forEachBatch(({ count, startsNs, endsNs, generations }) => {
-    for (let i = 0; i < count; i++) {
-      const lengthNs = endsNs[i]! - startsNs[i]!;
-      const bucket = bucketOf(lengthNs);
-      all.offer(lengthNs, bucket);
-      const generation = generations[i]!;
-      if (generation >= 0) byGeneration[generation]!.offer(lengthNs, bucket);
-    }
-  });
+  readPauses(pauses, all, byGeneration);
   return {
     all: all.statistics(),
     // A sparse array: forEach and flatMap skip the generations no pause has.
     byGeneration: byGeneration.flatMap((group, generation) => [{ generation, ...group.statistics() }]),
   };
+}
+
+/** One reading: each pause's length to `all` and to its generation's group (made on first sight). */
+function readPauses(pauses: GcPauses, all: PauseGroup, byGeneration: PauseGroup[]): void {
+  pauses.forEachBatch(({ count, startsNs, endsNs, generations }) => {
+    for (let i = 0; i < count; i++) {
+      const lengthNs = endsNs[i]! - startsNs[i]!;
+      const bucket = bucketOf(lengthNs);
+      all.read(lengthNs, bucket);
+      const generation = generations[i]!;
+      if (generation >= 0) (byGeneration[generation] ??= new PauseGroup()).read(lengthNs, bucket);
+    }
+  });
 }
