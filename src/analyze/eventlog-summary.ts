@@ -79,18 +79,30 @@ const CAP_IDS = 0x10000;
  * come with every GC.
  */
 class AllocationTotals {
-  private readonly latestByCapSlot = new Float64Array(CAP_IDS + 1).fill(NaN);
-  /** In the order first seen, the order the totals are added in. */
-  private readonly caps: number[] = [];
+  private readonly latestByCapSlot = new Float64Array(CAP_IDS + 1);
+  /**
+   * The number of each slot's first report, Infinity for none: the totals are added in the order
+   * first seen. Kept with `Math.min`, not a test for a first report: a branch that rarely runs is
+   * optimised away in per-event code and costs a deoptimisation when it does.
+   */
+  private readonly firstReportByCapSlot = new Float64Array(CAP_IDS + 1).fill(Infinity);
+  private reports = 0;
 
   report(cap: number, totalBytes: number): void {
-    if (Number.isNaN(this.latestByCapSlot[cap + 1]!)) this.caps.push(cap);
-    this.latestByCapSlot[cap + 1] = totalBytes;
+    const slot = cap + 1;
+    this.latestByCapSlot[slot] = totalBytes;
+    this.firstReportByCapSlot[slot] = Math.min(this.firstReportByCapSlot[slot]!, this.reports++);
   }
 
   /** The sum of the capabilities' totals, or null when none reported one. */
   sum(): number | null {
-    return this.caps.length > 0 ? this.caps.map((cap) => this.latestByCapSlot[cap + 1]!).reduce((a, b) => a + b, 0) : null;
+    const slots: number[] = [];
+    this.firstReportByCapSlot.forEach((first, slot) => {
+      if (first !== Infinity) slots.push(slot);
+    });
+    if (slots.length === 0) return null;
+    slots.sort((a, b) => this.firstReportByCapSlot[a]! - this.firstReportByCapSlot[b]!);
+    return slots.map((slot) => this.latestByCapSlot[slot]!).reduce((a, b) => a + b, 0);
   }
 }
 
@@ -105,9 +117,12 @@ export class EventlogSummaryCollector implements EventlogVisitor {
   private readonly gc = new GcPauseCollector();
   private fields: FieldsRead = { allocatedBytes: null, sizeBytes: null, liveBytes: null, generation: null };
   private readonly allocated = new AllocationTotals();
-  /** 1 for each capability seen, and how many there are: a Set costs more, for every event. */
-  private readonly capSeen = new Uint8Array(CAP_IDS);
-  private capsSeen = 0;
+  /**
+   * 1 for each capability seen, by capability + 1 (slot 0 takes the events of none): marked for
+   * every event without a test, as a rarely taken branch would be optimised away and cost a
+   * deoptimisation when first taken; a Set costs more.
+   */
+  private readonly capSeenBySlot = new Uint8Array(CAP_IDS + 1);
   private startupCaps: number | null = null;
   private lastTimeNs = 0;
   /** Events of each type: what the summary counts, counted alike, with no test of the type. */
@@ -138,10 +153,7 @@ export class EventlogSummaryCollector implements EventlogVisitor {
     if (raw.timeNs > this.lastTimeNs) this.lastTimeNs = raw.timeNs;
     this.countByType[raw.typeId]!++;
     const cap = raw.cap;
-    if (cap >= 0 && this.capSeen[cap] === 0) {
-      this.capSeen[cap] = 1;
-      this.capsSeen++;
-    }
+    this.capSeenBySlot[cap + 1] = 1;
     const fields = this.fields;
     switch (raw.typeId) {
       case EventId.GC_START:
@@ -203,11 +215,12 @@ export class EventlogSummaryCollector implements EventlogVisitor {
     const count = this.countByType;
     const capCreates = count[EventId.CAP_CREATE]!;
     this.run.markers.sort((a, b) => a.timeSecs - b.timeSecs);
+    const capsSeen = this.capSeenBySlot.reduce((sum, seen) => sum + seen, 0) - this.capSeenBySlot[0]!;
     return {
       source,
       ...this.run,
       durationSecs,
-      capabilities: capCreates > 0 ? capCreates : (this.startupCaps ?? (this.capsSeen > 0 ? this.capsSeen : null)),
+      capabilities: capCreates > 0 ? capCreates : (this.startupCaps ?? (capsSeen > 0 ? capsSeen : null)),
       events: read.eventCount,
       gc: {
         pauses: allStats,

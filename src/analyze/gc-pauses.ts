@@ -24,6 +24,7 @@
 // capability inside its GC, before the next GC can start, so its logs never show it.
 import { mergedPairs } from './merged-pairs.js';
 import { PairQueue } from './pair-queue.js';
+import { PauseTallies } from './pause-tallies.js';
 import { VarintList } from '../model/varint-list.js';
 
 /** Generation of a pause without GC_STATS. */
@@ -44,6 +45,8 @@ export interface PauseBatch {
 /** The pauses of a log in time order, read as often as needed. */
 export interface GcPauses {
   count: number;
+  /** The figures read from the pauses as they settled. */
+  tallies: PauseTallies;
   /** Visits the pauses in time order, a batch at a time: plain loops over typed arrays, where a call per pause would cost more than the pause's figures. */
   forEachBatch(visit: (batch: PauseBatch) => void): void;
 }
@@ -53,11 +56,13 @@ const BATCH = 4096;
 /** Settled pauses: start after the previous start, length, and generation + 1 doubled plus 1 for a negative length. */
 class SettledPauses implements GcPauses {
   private readonly records = new VarintList();
+  readonly tallies = new PauseTallies();
   count = 0;
   private lastStartNs = 0;
 
   add(startNs: number, endNs: number, generation: number): void {
     const length = endNs - startNs;
+    this.tallies.add(length, generation);
     this.records.reserve(3);
     this.records.push(startNs - this.lastStartNs);
     this.records.push(Math.abs(length));

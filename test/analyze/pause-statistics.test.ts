@@ -6,13 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../support/seeded-random.js';
 import type { GcPauses } from '../../src/analyze/gc-pauses.js';
 import { pauseStatistics, type PauseStatistics } from '../../src/analyze/pause-statistics.js';
+import { PauseTallies } from '../../src/analyze/pause-tallies.js';
 
 type Pause = [startNs: number, endNs: number, generation: number];
 
-/** The pauses in batches of up to 1000, as the collector gives them. */
+/** The pauses in batches of up to 1000, and their first reading, as the collector gives them. */
 function pausesOf(list: readonly Pause[]): GcPauses {
+  const tallies = new PauseTallies();
+  for (const [start, end, generation] of list) tallies.add(end - start, generation);
   return {
     count: list.length,
+    tallies,
     forEachBatch: (visit) => {
       for (let first = 0; first < list.length; first += 1000) {
         const batch = list.slice(first, first + 1000);

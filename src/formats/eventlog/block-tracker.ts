@@ -53,14 +53,18 @@ export class BlockTracker {
   attribute(totalBytes: number): number {
     const cap = this.blockCap;
     this.remainingBytes -= totalBytes;
-    if (this.remainingBytes <= 0) this.blockCap = -1;
+    // Stored for every event, not only at a block's end: see isOutOfRange.
+    this.blockCap = this.remainingBytes <= 0 ? -1 : cap;
     return cap;
   }
 
   /** True when an event starting at `eventOffset` with time `timeNs` lies outside its block's time range. */
   isOutOfRange(eventOffset: number, timeNs: number, typeId: number): boolean {
-    if (eventOffset >= this.blockEndOffset) return false;
-    return timeNs > this.blockEndTimeNs || (timeNs < this.blockStartTimeNs && hasOwnTimestamp(typeId));
+    // Every part is evaluated for every event (`|`, `&`, not `||`, `&&`): the JIT optimises this
+    // per-event code early, drops what has not run yet, and falls back to slow code for a while
+    // the first time it does (a block's end, an early timestamp), which a big log cannot afford.
+    const outside = Number(eventOffset < this.blockEndOffset) & (Number(timeNs > this.blockEndTimeNs) | (Number(timeNs < this.blockStartTimeNs) & OWN_TIMESTAMP[typeId]!));
+    return outside === 1;
   }
 
   describeBlock(): string {
@@ -74,3 +78,6 @@ function hasOwnTimestamp(typeId: number): boolean {
   if (typeId === EventId.GC_START || typeId === EventId.GC_END) return false;
   return !((typeId >= 23 && typeId <= 24) || (typeId >= 60 && typeId <= 80) || (typeId >= 100 && typeId <= 159));
 }
+
+/** 1 for each event type with `hasOwnTimestamp`, by id. */
+const OWN_TIMESTAMP = Uint8Array.from({ length: 0x10000 }, (_, typeId) => (hasOwnTimestamp(typeId) ? 1 : 0));

@@ -79,8 +79,9 @@ export class EventlogStreamDecoder {
   }
 
   /** Feeds the next bytes of the input. Throws `InputError` if the input is not an eventlog. */
-  push(chunk: Uint8Array): void {
+  push(input: Uint8Array): void {
     if (this.pausedAt !== null) throw new Error('EventlogStreamDecoder.push while paused');
+    const chunk = plainBytes(input);
     const chunkOffset = this.bytesSeen;
     this.bytesSeen += chunk.length;
     if (chunk.length === 0 || this.done) return;
@@ -200,25 +201,58 @@ export class EventlogStreamDecoder {
 
   /**
    * Decodes up to `maxEvents` complete events from the front of `bytes` (which starts at input
-   * offset `baseOffset`); returns the number of bytes consumed. The hot loop of the decoder.
+   * offset `baseOffset`); returns the number of bytes consumed.
+   *
+   * The events run from block marker to block marker: `decodeRun` decodes them and stops before
+   * each marker, which is entered here, then taken by the next run as its first event. A block
+   * marker comes every 2 MB: inside the per-event loop, its handling would not have run yet when
+   * the JIT optimises the loop, so the first marker after that (and the next) would throw the
+   * loop back to slow code until it was optimised again.
    */
   private decodeEvents(bytes: Uint8Array, baseOffset: number, maxEvents: number): number {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.raw.bytes = bytes;
+    this.raw.view = view;
+    const lastCount = this.eventCount + maxEvents;
+    let position = 0;
+    let enteredAt = -1;
+    let enteredCap = -1;
+    for (;;) {
+      position = this.decodeRun(bytes, view, baseOffset, position, lastCount, enteredAt, enteredCap);
+      if (this.done || this.pausing || this.eventCount >= lastCount || !this.isMarkerToEnter(bytes, position, enteredAt)) return position;
+      const timeNs = view.getUint32(position + 2) * TWO_TO_32 + view.getUint32(position + 6);
+      enteredAt = position;
+      enteredCap = this.enterBlock(view, baseOffset + position, position + EVENT_HEADER_BYTES, timeNs);
+    }
+  }
+
+  /** Whether a complete block marker, not the one at `enteredAt`, starts at `position`: where `decodeRun` stops for one. */
+  private isMarkerToEnter(bytes: Uint8Array, position: number, enteredAt: number): boolean {
+    if (!this.blockMarkersUsable || position === enteredAt || position + 2 > bytes.length) return false;
+    const typeId = (bytes[position]! << 8) | bytes[position + 1]!;
+    return typeId === EventId.BLOCK_MARKER && position + EVENT_HEADER_BYTES + this.sizeById[typeId]! <= bytes.length;
+  }
+
+  /**
+   * The hot loop of the decoder: events from `position` until a block marker other than the one
+   * at `enteredAt` (entered already: it belongs to `enteredCap`), the end of `bytes`, the
+   * `lastCount`th event, or a stop. Returns where it stopped. It writes no field on the way out:
+   * what it leaves unrun until the JIT has optimised it, the optimised code gives up on.
+   */
+  private decodeRun(bytes: Uint8Array, view: DataView, baseOffset: number, position: number, lastCount: number, enteredAt: number, enteredCap: number): number {
     const length = bytes.length;
     const sizeById = this.sizeById;
     const blocks = this.blocks;
     const raw = this.raw;
     const visitor = this.visitor;
-    raw.bytes = bytes;
-    raw.view = view;
-    let position = 0;
-    let decoded = 0;
-    while (decoded < maxEvents && position + 2 <= length) {
+    const markerType = this.blockMarkersUsable ? EventId.BLOCK_MARKER : -1;
+    while (this.eventCount < lastCount && position + 2 <= length) {
       const typeId = (bytes[position]! << 8) | bytes[position + 1]!;
       const eventOffset = baseOffset + position;
       if (typeId === DATA_END) {
         this.phase = 'ended';
-        return position + 2;
+        position += 2;
+        break;
       }
       const declaredSize = sizeById[typeId]!;
       if (declaredSize === UNDECLARED_PAYLOAD) {
@@ -226,7 +260,7 @@ export class EventlogStreamDecoder {
           eventOffset,
           `event type ${typeId} is not declared in the header: the log is corrupt from here; stopped after ${this.eventCount} events`,
         );
-        return position;
+        break;
       }
       let payloadOffset = position + EVENT_HEADER_BYTES;
       let payloadBytes = declaredSize;
@@ -237,24 +271,18 @@ export class EventlogStreamDecoder {
       }
       const end = payloadOffset + payloadBytes;
       if (end > length) break;
+      // Worked out for every event, so that a marker adds no step the loop has not taken before.
+      const isEntered = position === enteredAt;
+      if (typeId === markerType && !isEntered) break;
       const timeNs = view.getUint32(position + 2) * TWO_TO_32 + view.getUint32(position + 6);
-
-      let cap: number;
-      if (typeId === EventId.BLOCK_MARKER && this.blockMarkersUsable) {
-        const blockSizeBytes = view.getUint32(payloadOffset + BLOCK_MARKER.sizeOffset);
-        const endAt = payloadOffset + BLOCK_MARKER.endTimeOffset;
-        const endTimeNs = view.getUint32(endAt) * TWO_TO_32 + view.getUint32(endAt + 4);
-        cap = blocks.enterBlock(eventOffset, timeNs, blockSizeBytes, endTimeNs, view.getUint16(payloadOffset + BLOCK_MARKER.capOffset));
-      } else {
-        if (blocks.isOutOfRange(eventOffset, timeNs, typeId)) {
-          this.stop(
-            eventOffset,
-            `event type ${typeId} has time ${timeNs} ns, outside its block (${blocks.describeBlock()}): the log is corrupt from here (as GHC #25165 leaves it); stopped after ${this.eventCount} events`,
-          );
-          return position;
-        }
-        cap = blocks.attribute(end - position);
+      if (!isEntered && blocks.isOutOfRange(eventOffset, timeNs, typeId)) {
+        this.stop(
+          eventOffset,
+          `event type ${typeId} has time ${timeNs} ns, outside its block (${blocks.describeBlock()}): the log is corrupt from here (as GHC #25165 leaves it); stopped after ${this.eventCount} events`,
+        );
+        break;
       }
+      const cap = isEntered ? enteredCap : blocks.attribute(end - position);
 
       raw.typeId = typeId;
       raw.timeNs = timeNs;
@@ -265,17 +293,21 @@ export class EventlogStreamDecoder {
       this.eventCount++;
       const signal = visitor.event(raw);
       position = end;
-      decoded++;
       if (signal !== undefined) {
-        if (signal === PAUSE) {
-          this.pausing = true;
-          return position;
-        }
-        this.stopAt(eventOffset, signal);
-        return position;
+        if (signal === PAUSE) this.pausing = true;
+        else this.stopAt(eventOffset, signal);
+        break;
       }
     }
     return position;
+  }
+
+  /** Follows the block marker whose payload starts at `payloadOffset`; returns the marker's capability. */
+  private enterBlock(view: DataView, eventOffset: number, payloadOffset: number, timeNs: number): number {
+    const blockSizeBytes = view.getUint32(payloadOffset + BLOCK_MARKER.sizeOffset);
+    const endAt = payloadOffset + BLOCK_MARKER.endTimeOffset;
+    const endTimeNs = view.getUint32(endAt) * TWO_TO_32 + view.getUint32(endAt + 4);
+    return this.blocks.enterBlock(eventOffset, timeNs, blockSizeBytes, endTimeNs, view.getUint16(payloadOffset + BLOCK_MARKER.capOffset));
   }
 
   /** Ends the read at the last event handed to the visitor, which starts at `byteOffset`, as the visitor asked. */
@@ -283,6 +315,15 @@ export class EventlogStreamDecoder {
     const message = signal.stop === null ? null : `${signal.stop}; stopped after ${this.eventCount - 1} events`;
     this.stop(byteOffset, message);
   }
+}
+
+/**
+ * The bytes as a plain Uint8Array over the same memory: Node hands out Buffers, a subclass, and
+ * the decoder joins the bytes around chunk ends into plain arrays. Seeing both, the hot loop
+ * would be deoptimised and then serve both more slowly.
+ */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function concat(parts: Uint8Array[], totalBytes: number): Uint8Array {
