@@ -237,7 +237,8 @@ export class EventlogStreamDecoder {
    * The hot loop of the decoder: events from `position` until a block marker other than the one
    * at `enteredAt` (entered already: it belongs to `enteredCap`), the end of `bytes`, the
    * `lastCount`th event, or a stop. Returns where it stopped. It writes no field on the way out:
-   * what it leaves unrun until the JIT has optimised it, the optimised code gives up on.
+   * the JIT optimises the loop while it runs, before its exit has run once, and optimised code
+   * gives up, back to slow code, at whatever it reaches that had not run when it was made.
    */
   private decodeRun(bytes: Uint8Array, view: DataView, baseOffset: number, position: number, lastCount: number, enteredAt: number, enteredCap: number): number {
     const length = bytes.length;
