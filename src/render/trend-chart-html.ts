@@ -5,6 +5,7 @@
 // change point, each a button to its chart. The first chart is also drawn into the markup, so
 // the page shows it without JavaScript.
 import type { Timeline } from '../analyze/timeline.js';
+import { CONTENT_SECURITY_POLICY } from './html/page-template.js';
 import { assertInlineSafe, jsonForScriptElement } from './html/script-json.js';
 import { formatSignedPct } from './metric-value.js';
 import { leadMetric, trendChartModel } from './trend/chart-model.js';
@@ -15,7 +16,6 @@ import { trendPageScript } from './trend/page-script.js';
 import { serialiseChartNode } from './trend/svg-nodes.js';
 import { escapeXml } from './xml-escape.js';
 
-const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'";
 const WIDTH = 1100;
 const HEIGHT = 460;
 

@@ -11,9 +11,11 @@ export interface ViewerPageParts {
   script: string;
 }
 
-// Nothing may load from anywhere: the page is one file, and an injected element could not
-// fetch either.
-const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'";
+/**
+ * The pages' own scripts and styles only: nothing may load from anywhere, as a page is one file,
+ * and an injected element could not fetch either.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'";
 
 export function viewerPage(parts: ViewerPageParts): string {
   return `<!DOCTYPE html>
