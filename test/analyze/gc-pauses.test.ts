@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../support/seeded-random.js';
 import { GcPauseCollector, type GcPauses } from '../../src/analyze/gc-pauses.js';
+import { PauseTallies } from '../../src/analyze/pause-tallies.js';
 
 interface Interval {
   cap: number;
@@ -33,6 +34,13 @@ function pauseList(pauses: GcPauses): Array<[number, number, number]> {
   });
   expect(list.length, 'count').toBe(pauses.count);
   return list;
+}
+
+/** The first reading of the pauses made from them as read, one by one in time order. */
+function talliesOf(pauses: GcPauses): PauseTallies {
+  const tallies = new PauseTallies();
+  for (const [start, end, generation] of pauseList(pauses)) tallies.add(end - start, generation);
+  return tallies;
 }
 
 function pausesAsPairs(pauses: GcPauses): Array<[number, number]> {
@@ -250,6 +258,8 @@ describe('GcPauseCollector as the log streams', () => {
       const union = unionOf(intervals);
       expect(pausesAsPairs(pauses), `trial ${trial}`).toEqual(union);
       expect(generationsOf(pauses), `trial ${trial}`).toEqual(generationsByBruteForce(union, stats));
+      // The figures counted as the pauses settled (late ones merged in) are those of the pauses as read.
+      expect(pauses.tallies, `trial ${trial}`).toEqual(talliesOf(pauses));
     }
   });
 
