@@ -73,3 +73,20 @@ describe('heap without -o', () => {
     }
   });
 });
+
+describe('compare --flamegraph and timeline -o', () => {
+  it('take a picture ending in any case, and refuse other endings', async () => {
+    const sides = ['--base', 'samples/interp/a/run-1.prof', '--new', 'samples/interp/b/run-1.prof'];
+    const svg = join(scratch, 'diff.SVG');
+    expect((await runCli(['compare', ...sides, '--flamegraph', svg])).status).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<\?xml[^>]*>\s*<svg /);
+    const png = join(scratch, 'diff.png');
+    const refused = await runCli(['compare', ...sides, '--flamegraph', png]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe('ghcprof: --flamegraph: end the file name in .svg or .html\n');
+    expect(existsSync(png)).toBe(false);
+    const page = join(scratch, 'trend.HTML');
+    expect((await runCli(['timeline', 'samples/profnix/run', '-o', page])).status).toBe(0);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*id="trend-data"/);
+  });
+});

@@ -21,6 +21,7 @@ import { threadsOption } from '../../runs/threads.js';
 import { checkBuildNames, loadStoredRuns } from '../../store/load.js';
 import { withStore } from '../../store/store.js';
 import { alphaValue, percentage, positiveInteger, regressionThreshold } from '../options.js';
+import { endingKind, PICTURE_ENDINGS } from '../output-kind.js';
 import { withOutputs } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { ALLOW_DIFFERENT_PROGRAMS } from '../one-program.js';
@@ -155,8 +156,8 @@ export function compareCommand(): Command {
           [basePaths, nextPaths] = [[paths[0]!], [paths[1]!]];
         }
         if (!fromStore && (basePaths.length === 0 || nextPaths.length === 0)) throw new UsageError('give BASE NEW, or --base PATH... --new PATH...');
-        const flamegraphFormat = options.flamegraph === undefined ? null : options.flamegraph.endsWith('.svg') ? 'svg' : options.flamegraph.endsWith('.html') ? 'html' : undefined;
-        if (flamegraphFormat === undefined) throw new UsageError('--flamegraph: end the file name in .svg or .html');
+        const flamegraphFormat = options.flamegraph === undefined ? null : endingKind(options.flamegraph, PICTURE_ENDINGS);
+        if (options.flamegraph !== undefined && flamegraphFormat === null) throw new UsageError('--flamegraph: end the file name in .svg or .html');
         const stored = fromStore ? await loadStoredSides(options.store!, options.baseBuild!, options.newBuild!) : null;
         const [baseRuns, nextRuns] = stored !== null ? [stored[0]!.collected, stored[1]!.collected] : [await collectRuns(basePaths), await collectRuns(nextPaths)];
         // Stacks only for --by stack and the flamegraphs: without, the workers post back summaries.

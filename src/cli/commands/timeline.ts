@@ -17,6 +17,7 @@ import { loadBuilds, type LoadBuildsOptions, type LoadedBuilds } from '../../run
 import { loadStoredBuilds } from '../../store/builds.js';
 import { withStore } from '../../store/store.js';
 import { alphaValue, percentage, positiveInteger, regressionThreshold } from '../options.js';
+import { endingKind, PICTURE_ENDINGS } from '../output-kind.js';
 import { writeOutput } from '../output.js';
 import { runAction, UsageError } from '../run-command.js';
 import { printWarnings } from '../warnings.js';
@@ -92,7 +93,7 @@ export function timelineCommand(): Command {
         if (paths.length === 0 && options.store === undefined) throw new UsageError('give PATH... (profnix run directories or folders holding them), or --store FILE');
         if (paths.length > 0 && options.build !== undefined) throw new UsageError('give PATH... or --build NAME..., not both: both select the run directories');
         if (options.store !== undefined && options.by === 'stack') throw new UsageError(NO_STACKS_IN_STORE);
-        const chart = options.format === undefined ? (options.output?.endsWith('.svg') ? 'svg' : options.output?.endsWith('.html') ? 'html' : null) : null;
+        const chart = options.format === undefined && options.output !== undefined ? endingKind(options.output, PICTURE_ENDINGS) : null;
         const loaded = await timelineBuilds(paths, options);
         printWarnings(loaded.warnings);
         if (loaded.builds.length === 0) throw new UsageError('no build had a run with a time profile');
