@@ -6,7 +6,7 @@
 // (bucketed-quantiles.ts).
 import { bucketOf, quantileRanks, type QuantilePicker } from './bucketed-quantiles.js';
 import type { GcPauses } from './gc-pauses.js';
-import type { PauseTally } from './pause-tallies.js';
+import { NS_PER_SEC, type PauseTally } from './pause-tallies.js';
 
 export interface PauseStatistics {
   count: number;
@@ -25,7 +25,6 @@ export interface PauseStatisticsByGeneration {
 }
 
 const QUANTILES = [0.5, 0.95, 0.99] as const;
-const NS_PER_SEC = 1e9;
 
 /** The figures of one group of pauses: its first reading, and the lengths the second keeps. */
 class PauseGroup {

@@ -6,7 +6,8 @@
 import { bucketOf, QuantileHistogram } from './bucketed-quantiles.js';
 import { CompensatedSum } from './compensated-sum.js';
 
-const NS_PER_SEC = 1e9;
+/** Pauses are nanoseconds in the log and seconds in the figures. */
+export const NS_PER_SEC = 1e9;
 
 /** One group's first reading. */
 export class PauseTally {
