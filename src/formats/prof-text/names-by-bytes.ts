@@ -19,10 +19,17 @@ export class NamesByBytes {
   private keys = new Uint8Array(1 << 16);
   private keyStart: number[] = [];
   private keyEnd = 0;
+  /**
+   * Views of the keys and of the row bytes last seen, to hash and compare four bytes at a time:
+   * most rows are of a centre seen before, and each such hit compares every byte of its names.
+   */
+  private keysView: DataView = new DataView(this.keys.buffer);
+  private viewedBytes: Uint8Array | null = null;
+  private bytesView: DataView = new DataView(new ArrayBuffer(0));
 
   /** The value stored for these fields, or -1. */
   find(bytes: Uint8Array, label: ByteField, module: ByteField, src: ByteField): number {
-    const hash = hashFields(bytes, label, module, src);
+    const hash = hashFields(bytes, this.viewOf(bytes), label, module, src);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]! - 1;
@@ -33,7 +40,7 @@ export class NamesByBytes {
 
   add(bytes: Uint8Array, label: ByteField, module: ByteField, src: ByteField, value: number): void {
     const entry = this.values.length;
-    const hash = hashFields(bytes, label, module, src);
+    const hash = hashFields(bytes, this.viewOf(bytes), label, module, src);
     this.hashes.push(hash);
     this.values.push(value);
     this.keyStart.push(this.keyEnd);
@@ -76,6 +83,16 @@ export class NamesByBytes {
     const keys = new Uint8Array(Math.max(this.keys.length * 2, this.keyEnd + atLeast));
     keys.set(this.keys.subarray(0, this.keyEnd));
     this.keys = keys;
+    this.keysView = new DataView(keys.buffer);
+  }
+
+  /** A view of `bytes`, made once for all the rows of a batch. */
+  private viewOf(bytes: Uint8Array): DataView {
+    if (bytes !== this.viewedBytes) {
+      this.viewedBytes = bytes;
+      this.bytesView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    return this.bytesView;
   }
 
   private matches(entry: number, bytes: Uint8Array, label: ByteField, module: ByteField, src: ByteField): boolean {
@@ -90,31 +107,46 @@ export class NamesByBytes {
   /** Where the key continues after matching `field` from keys[at] (before `end`); -1 on a difference. */
   private matchRange(at: number, end: number, bytes: Uint8Array, field: ByteField): number {
     if (field.start < 0) return at;
-    if (end - at < field.end - field.start) return -1;
+    const start = field.start;
+    const length = field.end - start;
+    if (end - at < length) return -1;
+    const keysView = this.keysView;
+    const bytesView = this.bytesView;
+    let i = 0;
+    for (; i + 4 <= length; i += 4) if (keysView.getInt32(at + i) !== bytesView.getInt32(start + i)) return -1;
     const keys = this.keys;
-    for (let i = field.start; i < field.end; i++) if (keys[at++] !== bytes[i]) return -1;
-    return at;
+    for (; i < length; i++) if (keys[at + i] !== bytes[start + i]) return -1;
+    return at + length;
   }
 }
 
 /**
- * FNV-1a over each field's length and its last few bytes: where names differ (the end of a
- * label, of a module, the lines of a SRC), at a fraction of hashing every byte of every row.
- * Entries that hash alike are told apart by comparing all their bytes.
+ * FNV-1a over each field's length and its last eight bytes, four at a time: where names differ
+ * (the end of a label, of a module, the lines of a SRC), at a fraction of hashing every byte of
+ * every row. Entries that hash alike are told apart by comparing all their bytes.
  */
-function hashFields(bytes: Uint8Array, label: ByteField, module: ByteField, src: ByteField): number {
+function hashFields(bytes: Uint8Array, view: DataView, label: ByteField, module: ByteField, src: ByteField): number {
   let hash = 0x811c9dc5;
-  hash = hashTail(hash, bytes, label);
-  hash = hashTail(hash, bytes, module);
-  hash = hashTail(hash, bytes, src);
-  return hash >>> 0;
+  hash = hashTail(hash, bytes, view, label);
+  hash = hashTail(hash, bytes, view, module);
+  hash = hashTail(hash, bytes, view, src);
+  // A word's high bits reach only the hash's high bits; the table takes the low ones: mix them
+  // down (MurmurHash3's finaliser).
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-const TAIL_BYTES = 8;
+const FNV_PRIME = 0x01000193;
 
-function hashTail(hash: number, bytes: Uint8Array, field: ByteField): number {
-  if (field.start < 0) return Math.imul(hash ^ SEPARATOR, 0x01000193);
-  hash = Math.imul(hash ^ (field.end - field.start), 0x01000193);
-  for (let i = Math.max(field.start, field.end - TAIL_BYTES); i < field.end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+function hashTail(hash: number, bytes: Uint8Array, view: DataView, field: ByteField): number {
+  if (field.start < 0) return Math.imul(hash ^ SEPARATOR, FNV_PRIME);
+  const length = field.end - field.start;
+  hash = Math.imul(hash ^ length, FNV_PRIME);
+  if (length >= 8) {
+    hash = Math.imul(hash ^ view.getInt32(field.end - 8), FNV_PRIME);
+    return Math.imul(hash ^ view.getInt32(field.end - 4), FNV_PRIME);
+  }
+  for (let i = field.start; i < field.end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
   return hash;
 }
