@@ -220,9 +220,8 @@ export class EventlogStreamDecoder {
     for (;;) {
       position = this.decodeRun(bytes, view, baseOffset, position, lastCount, enteredAt, enteredCap);
       if (this.done || this.pausing || this.eventCount >= lastCount || !this.isMarkerToEnter(bytes, position, enteredAt)) return position;
-      const timeNs = view.getUint32(position + 2) * TWO_TO_32 + view.getUint32(position + 6);
       enteredAt = position;
-      enteredCap = this.enterBlock(view, baseOffset + position, position + EVENT_HEADER_BYTES, timeNs);
+      enteredCap = this.enterBlock(view, baseOffset, position);
     }
   }
 
@@ -303,12 +302,14 @@ export class EventlogStreamDecoder {
     return position;
   }
 
-  /** Follows the block marker whose payload starts at `payloadOffset`; returns the marker's capability. */
-  private enterBlock(view: DataView, eventOffset: number, payloadOffset: number, timeNs: number): number {
+  /** Follows the block marker at `position` (a complete one); returns the marker's capability. */
+  private enterBlock(view: DataView, baseOffset: number, position: number): number {
+    const timeNs = view.getUint32(position + 2) * TWO_TO_32 + view.getUint32(position + 6);
+    const payloadOffset = position + EVENT_HEADER_BYTES;
     const blockSizeBytes = view.getUint32(payloadOffset + BLOCK_MARKER.sizeOffset);
     const endAt = payloadOffset + BLOCK_MARKER.endTimeOffset;
     const endTimeNs = view.getUint32(endAt) * TWO_TO_32 + view.getUint32(endAt + 4);
-    return this.blocks.enterBlock(eventOffset, timeNs, blockSizeBytes, endTimeNs, view.getUint16(payloadOffset + BLOCK_MARKER.capOffset));
+    return this.blocks.enterBlock(baseOffset + position, timeNs, blockSizeBytes, endTimeNs, view.getUint16(payloadOffset + BLOCK_MARKER.capOffset));
   }
 
   /** Ends the read at the last event handed to the visitor, which starts at `byteOffset`, as the visitor asked. */
