@@ -14,7 +14,8 @@ export function benchEvents(scratch: string, samplesDir: string): void {
   const log = join(samplesDir, 'big/gc-heavy.eventlog.gz');
   const floor = best('stream-floor', [log], RUNS);
   const sizeMB = Number(floor.detail['bytes']) / 1e6;
-  const events = best('cli', ['events', log, '-o', join(scratch, 'gc-heavy.events.txt')], RUNS);
+  const eventsText = join(scratch, 'gc-heavy.events.txt');
+  const events = best('cli', ['events', log, '-o', eventsText], RUNS, eventsText);
   console.log(`\nghcprof events, gc-heavy.eventlog.gz (${sizeMB.toFixed(1)} MB unzipped), best of ${RUNS}:`);
   console.log(line('floor: gunzip+touch bytes', floor, sizeMB));
   console.log(line('ghcprof events', events, sizeMB));
