@@ -55,19 +55,22 @@ export function readHeapSeries(input: NodeInput, options: ReadOptions = {}): Pro
 
 /** `summariseEventlog` of the neutral entry, taking paths too. */
 export function summariseEventlog(input: NodeInput, options: ReadOptions = {}): Promise<EventlogSummary> {
-  return readNodeInput(input, options, summariseEventlogAnywhere);
+  return readNodeInput(input, options, summariseEventlogAnywhere, { copiesWhatItKeeps: true });
 }
 
 async function readNodeInput<T extends { warnings: InputWarning[] }, O extends ReadOptions>(
   input: NodeInput,
   options: O,
   read: (input: ByteInput, options: O) => Promise<T>,
+  { copiesWhatItKeeps = false } = {},
 ): Promise<T> {
   const gunzip = options.gunzip ?? zlibGunzip;
   if (typeof input !== 'string' && !(input instanceof URL)) return read(input, { ...options, gunzip });
   // The CLI's own opening: its messages for missing files and folders, gzip by zlib.
   const opened = openInput(typeof input === 'string' ? input : fileURLToPath(input));
-  const result = await read(opened.chunks(), { ...options, source: options.source ?? opened.name, gunzip });
+  // A reader that copies what it keeps of a chunk reads a file into reused buffers (runs/input.ts).
+  const chunks = copiesWhatItKeeps ? opened.transientChunks() : opened.chunks();
+  const result = await read(chunks, { ...options, source: options.source ?? opened.name, gunzip });
   result.warnings.unshift(...opened.warnings);
   return result;
 }

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { isGzip } from '../formats/common/gzip.js';
 import { InputError, type InputWarning } from '../model/diagnostic.js';
 import { fsErrorReason } from './fs-error.js';
+import { reusedBufferChunks } from './reused-buffer-chunks.js';
 import { sizeOnDisk } from './size-on-disk.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -19,8 +20,14 @@ export interface InputSource {
   gzip: boolean;
   /** Bytes read from disk so far, compressed ones for gzip (for progress). */
   bytesRead(): number;
-  /** Decompressed chunks, in order. A damaged gzip stream ends early and adds a warning. */
+  /** Decompressed chunks, in order, each a fresh buffer. A damaged gzip stream ends early and adds a warning. */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * The same chunks, for a reader that copies what it keeps: each stays as it is only until the
+   * one after the next is asked for. A file on disk is read into a few buffers used in turn
+   * (reused-buffer-chunks.ts); gzip, stdin, pipes and devices come as from `chunks`.
+   */
+  transientChunks(): AsyncIterable<Uint8Array>;
   /** Warnings found while reading (a truncated gzip stream). */
   warnings: InputWarning[];
 }
@@ -29,10 +36,12 @@ export function openInput(path: string): InputSource {
   const isStdin = path === '-';
   let sizeBytes: number | null = null;
   let gzip = false;
+  let isFile = false;
   if (!isStdin) {
     try {
       const stat = statSync(path);
       if (stat.isDirectory()) throw new InputError({ source: path }, IS_A_DIRECTORY);
+      isFile = stat.isFile();
       ({ sizeBytes, gzip } = sizeOnDisk(path, stat));
     } catch (error) {
       if (error instanceof InputError) throw error;
@@ -68,7 +77,19 @@ export function openInput(path: string): InputSource {
     yield* gunzip(head, source, path, warnings);
   }
 
-  return { name: path, sizeBytes, gzip, bytesRead: () => bytesRead, chunks, warnings };
+  async function* transientChunks(): AsyncGenerator<Uint8Array> {
+    if (!isFile || gzip) {
+      yield* chunks();
+      return;
+    }
+    try {
+      yield* reusedBufferChunks(path, CHUNK_BYTES, (bytes) => (bytesRead += bytes));
+    } catch (error) {
+      throw new InputError({ source: path }, describeFsError(error));
+    }
+  }
+
+  return { name: path, sizeBytes, gzip, bytesRead: () => bytesRead, chunks, transientChunks, warnings };
 }
 
 async function* gunzip(

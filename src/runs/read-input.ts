@@ -4,14 +4,19 @@ import type { InputWarning } from '../model/diagnostic.js';
 import { openInput } from './input.js';
 import { showReadProgress } from './progress.js';
 
+/**
+ * `copiesWhatItKeeps`: the reader keeps nothing of a chunk past the next one without copying it,
+ * so it can be given chunks read into reused buffers (`InputSource.transientChunks`).
+ */
 export async function readInput<T extends { warnings: InputWarning[] }>(
   path: string,
   read: (chunks: AsyncIterable<Uint8Array>, name: string) => Promise<T>,
+  { copiesWhatItKeeps = false } = {},
 ): Promise<T> {
   const input = openInput(path);
   const progress = showReadProgress(input, `reading ${path}`);
   try {
-    const result = await read(input.chunks(), input.name);
+    const result = await read(copiesWhatItKeeps ? input.transientChunks() : input.chunks(), input.name);
     result.warnings.unshift(...input.warnings);
     return result;
   } finally {

@@ -21,7 +21,7 @@ export function eventlogCommand(): Command {
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .action(
       runAction(async (file: string, options: EventlogOptions) => {
-        const summary = await readInput(file, summariseEventlogChunks);
+        const summary = await readInput(file, summariseEventlogChunks, { copiesWhatItKeeps: true });
         printWarnings(summary.warnings);
         await writeOutput(options.output, async (write) => {
           const text =

@@ -51,9 +51,12 @@ async function printEvents(path: string, options: EventsOptions): Promise<void> 
   const printer = new EventsTextPrinter({ write, onWarning: printWarning, pool, chunkBytes: CHUNK_BYTES });
   const file = options.fileOrder ? null : openRereadable(path);
   try {
-    // The input's chunks are fresh buffers, never reused: the reader may keep them rather than copy.
+    // Events read again from the file (time order), or printed as they are read (file order),
+    // keep nothing of a chunk: it can be read into reused buffers. Otherwise the reader keeps
+    // the input's chunks rather than copy them, and they must be fresh.
+    const keepsNothing = file !== null || options.fileOrder === true;
     await readEventlog(
-      input.chunks(),
+      keepsNothing ? input.transientChunks() : input.chunks(),
       { source: input.name, order: options.fileOrder ? 'file' : 'time', keepChunks: true, reread: file?.input },
       printer,
     );

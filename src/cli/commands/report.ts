@@ -122,7 +122,7 @@ async function writeHtmlReport(output: OutputTarget, files: string[], content: R
   if (profile.metadata.format === 'eventlog' && file !== '-') {
     const series = await readHeapSeries(openInput(file).chunks(), file);
     if (series.samples.length > 0) heapSvg = renderHeapChart(series, { top: 10 }).svg;
-    gcSummaryText = renderEventlogSummary(await summariseEventlogChunks(openInput(file).chunks(), file));
+    gcSummaryText = renderEventlogSummary(await summariseEventlogChunks(openInput(file).transientChunks(), file));
   }
   await output.write(
     renderReportHtml({
