@@ -205,6 +205,7 @@ export function scanTreeRow(bytes: Uint8Array, start: number, end: number, layou
   view = batch.view;
   while (end > start && (isBlank(bytes[end - 1]!) || bytes[end - 1] === CR)) end--;
   let position = start;
+  // Not `blanksRightOf`: the depth is a count of spaces, and a tab there is no indentation.
   while (position + 4 <= end && view.getUint32(position) === FOUR_SPACES) position += 4;
   while (position < end && bytes[position] === SPACE) position++;
   const depth = position - start;
