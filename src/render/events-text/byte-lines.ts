@@ -36,7 +36,7 @@ const FIELD_MAX_BYTES = [3, 5, 10, 21, 0, 64];
 export const STACK_BYTES_PER_PAYLOAD_BYTE = 3;
 
 export interface ByteLine {
-  /** Text before each field and after the last. */
+  /** Text before each field and after the last, which ends with the line's newline. */
   readonly literals: readonly Literal[];
   readonly kinds: readonly number[];
   /** Payload offset of each field. */
@@ -95,6 +95,7 @@ function compile(layout: PayloadLayout): ByteLine | null {
       return null;
     }
   }
+  literals[literals.length - 1] += '\n';
   const literalBytes = literals.map((text) => new Literal(text));
   return {
     literals: literalBytes,
@@ -109,12 +110,14 @@ function compile(layout: PayloadLayout): ByteLine | null {
 const TWO_TO_32 = 4294967296;
 const COMMA_SPACE = new Literal(', ');
 
-/** The description of `raw` by its line; `out` has room for it. */
-export function writeByteLine(line: ByteLine, raw: RawEvent, out: ByteWriter, context: DecodeContext): void {
+/**
+ * The description of `raw` by its line after the text before its first field (the caller's to
+ * write, joined to the line's prefix), to the newline; `out` has room for it.
+ */
+export function writeByteLineFields(line: ByteLine, raw: RawEvent, out: ByteWriter, context: DecodeContext): void {
   const view = raw.view;
   const payload = raw.payloadOffset;
   const kinds = line.kinds;
-  out.literal(line.literals[0]!);
   for (let i = 0; i < kinds.length; i++) {
     const at = payload + line.offsets[i]!;
     switch (kinds[i]) {

@@ -6,11 +6,13 @@ const utf8 = new TextEncoder();
 
 /** Text to copy into the output often: its UTF-8 bytes, and the leading ones also as big-endian u32s. */
 export class Literal {
+  readonly text: string;
   readonly bytes: Uint8Array;
   /** Bytes 0..4*words.length, four at a time: a `setUint32` copies them faster than four stores. */
   readonly words: Uint32Array;
 
   constructor(text: string) {
+    this.text = text;
     this.bytes = utf8.encode(text);
     const view = viewOf(this.bytes);
     this.words = Uint32Array.from({ length: this.bytes.length >>> 2 }, (_, i) => view.getUint32(4 * i));
@@ -71,10 +73,6 @@ export class ByteWriter {
     const bytes = this.bytes;
     for (i *= 4; i < text.length; i++) bytes[at + i] = text[i]!;
     this.at = at + text.length;
-  }
-
-  newline(): void {
-    this.bytes[this.at++] = 10;
   }
 
   /** Text known to be ASCII. */
